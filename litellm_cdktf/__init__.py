@@ -7,6 +7,7 @@ provider block it needs. Both run on CDKTF (``cdktf``) or CDK Terrain
 
 from __future__ import annotations
 
+from . import checks as _checks  # noqa: F401  (registers the synth-time checks)
 from ._framework import FRAMEWORK_ENV, framework_name
 from .errors import (
     ArgumentTypeError,

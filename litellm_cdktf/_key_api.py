@@ -195,7 +195,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def models_input(self) -> Sequence[str] | None:
         """The ``models`` value set on this key, or None if unset."""
-        return cast("Sequence[str] | None", self._argument_input("models"))
+        value = self._argument_input("models")
+        return cast("Sequence[str] | None", value)
 
     def reset_models(self) -> None:
         """Unset ``models``, so that it is left out of the configuration."""
@@ -217,7 +218,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def max_budget_input(self) -> float | None:
         """The ``max_budget`` value set on this key, or None if unset."""
-        return cast("float | None", self._argument_input("max_budget"))
+        value = self._argument_input("max_budget")
+        return cast("float | None", value)
 
     def reset_max_budget(self) -> None:
         """Unset ``max_budget``, so that it is left out of the configuration."""
@@ -238,7 +240,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def user_id_input(self) -> str | None:
         """The ``user_id`` value set on this key, or None if unset."""
-        return cast("str | None", self._argument_input("user_id"))
+        value = self._argument_input("user_id")
+        return cast("str | None", value)
 
     def reset_user_id(self) -> None:
         """Unset ``user_id``, so that it is left out of the configuration."""
@@ -260,7 +263,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def team_id_input(self) -> str | None:
         """The ``team_id`` value set on this key, or None if unset."""
-        return cast("str | None", self._argument_input("team_id"))
+        value = self._argument_input("team_id")
+        return cast("str | None", value)
 
     def reset_team_id(self) -> None:
         """Unset ``team_id``, so that it is left out of the configuration."""
@@ -281,7 +285,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def max_parallel_requests_input(self) -> int | None:
         """The ``max_parallel_requests`` value set on this key, or None if unset."""
-        return cast("int | None", self._argument_input("max_parallel_requests"))
+        value = self._argument_input("max_parallel_requests")
+        return cast("int | None", value)
 
     def reset_max_parallel_requests(self) -> None:
         """Unset ``max_parallel_requests``, so that it is left out of the configuration."""
@@ -302,7 +307,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def metadata_input(self) -> Mapping[str, str] | None:
         """The ``metadata`` value set on this key, or None if unset."""
-        return cast("Mapping[str, str] | None", self._argument_input("metadata"))
+        value = self._argument_input("metadata")
+        return cast("Mapping[str, str] | None", value)
 
     def reset_metadata(self) -> None:
         """Unset ``metadata``, so that it is left out of the configuration."""
@@ -323,7 +329,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def tpm_limit_input(self) -> int | None:
         """The ``tpm_limit`` value set on this key, or None if unset."""
-        return cast("int | None", self._argument_input("tpm_limit"))
+        value = self._argument_input("tpm_limit")
+        return cast("int | None", value)
 
     def reset_tpm_limit(self) -> None:
         """Unset ``tpm_limit``, so that it is left out of the configuration."""
@@ -344,7 +351,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def rpm_limit_input(self) -> int | None:
         """The ``rpm_limit`` value set on this key, or None if unset."""
-        return cast("int | None", self._argument_input("rpm_limit"))
+        value = self._argument_input("rpm_limit")
+        return cast("int | None", value)
 
     def reset_rpm_limit(self) -> None:
         """Unset ``rpm_limit``, so that it is left out of the configuration."""
@@ -366,7 +374,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def budget_duration_input(self) -> str | None:
         """The ``budget_duration`` value set on this key, or None if unset."""
-        return cast("str | None", self._argument_input("budget_duration"))
+        value = self._argument_input("budget_duration")
+        return cast("str | None", value)
 
     def reset_budget_duration(self) -> None:
         """Unset ``budget_duration``, so that it is left out of the configuration."""
@@ -388,9 +397,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def allowed_cache_controls_input(self) -> Sequence[str] | None:
         """The ``allowed_cache_controls`` value set on this key, or None if unset."""
-        return cast(
-            "Sequence[str] | None", self._argument_input("allowed_cache_controls")
-        )
+        value = self._argument_input("allowed_cache_controls")
+        return cast("Sequence[str] | None", value)
 
     def reset_allowed_cache_controls(self) -> None:
         """Unset ``allowed_cache_controls``, so that it is left out of the configuration."""
@@ -412,7 +420,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def soft_budget_input(self) -> float | None:
         """The ``soft_budget`` value set on this key, or None if unset."""
-        return cast("float | None", self._argument_input("soft_budget"))
+        value = self._argument_input("soft_budget")
+        return cast("float | None", value)
 
     def reset_soft_budget(self) -> None:
         """Unset ``soft_budget``, so that it is left out of the configuration."""
@@ -434,7 +443,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def key_alias_input(self) -> str | None:
         """The ``key_alias`` value set on this key, or None if unset."""
-        return cast("str | None", self._argument_input("key_alias"))
+        value = self._argument_input("key_alias")
+        return cast("str | None", value)
 
     def reset_key_alias(self) -> None:
         """Unset ``key_alias``, so that it is left out of the configuration."""
@@ -456,7 +466,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def duration_input(self) -> str | None:
         """The ``duration`` value set on this key, or None if unset."""
-        return cast("str | None", self._argument_input("duration"))
+        value = self._argument_input("duration")
+        return cast("str | None", value)
 
     def reset_duration(self) -> None:
         """Unset ``duration``, so that it is left out of the configuration."""
@@ -478,7 +489,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def aliases_input(self) -> Mapping[str, str] | None:
         """The ``aliases`` value set on this key, or None if unset."""
-        return cast("Mapping[str, str] | None", self._argument_input("aliases"))
+        value = self._argument_input("aliases")
+        return cast("Mapping[str, str] | None", value)
 
     def reset_aliases(self) -> None:
         """Unset ``aliases``, so that it is left out of the configuration."""
@@ -499,7 +511,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def config_input(self) -> Mapping[str, str] | None:
         """The ``config`` value set on this key, or None if unset."""
-        return cast("Mapping[str, str] | None", self._argument_input("config"))
+        value = self._argument_input("config")
+        return cast("Mapping[str, str] | None", value)
 
     def reset_config(self) -> None:
         """Unset ``config``, so that it is left out of the configuration."""
@@ -520,7 +533,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def permissions_input(self) -> Mapping[str, str] | None:
         """The ``permissions`` value set on this key, or None if unset."""
-        return cast("Mapping[str, str] | None", self._argument_input("permissions"))
+        value = self._argument_input("permissions")
+        return cast("Mapping[str, str] | None", value)
 
     def reset_permissions(self) -> None:
         """Unset ``permissions``, so that it is left out of the configuration."""
@@ -541,9 +555,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def model_max_budget_input(self) -> Mapping[str, float] | None:
         """The ``model_max_budget`` value set on this key, or None if unset."""
-        return cast(
-            "Mapping[str, float] | None", self._argument_input("model_max_budget")
-        )
+        value = self._argument_input("model_max_budget")
+        return cast("Mapping[str, float] | None", value)
 
     def reset_model_max_budget(self) -> None:
         """Unset ``model_max_budget``, so that it is left out of the configuration."""
@@ -564,7 +577,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def model_rpm_limit_input(self) -> Mapping[str, int] | None:
         """The ``model_rpm_limit`` value set on this key, or None if unset."""
-        return cast("Mapping[str, int] | None", self._argument_input("model_rpm_limit"))
+        value = self._argument_input("model_rpm_limit")
+        return cast("Mapping[str, int] | None", value)
 
     def reset_model_rpm_limit(self) -> None:
         """Unset ``model_rpm_limit``, so that it is left out of the configuration."""
@@ -585,7 +599,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def model_tpm_limit_input(self) -> Mapping[str, int] | None:
         """The ``model_tpm_limit`` value set on this key, or None if unset."""
-        return cast("Mapping[str, int] | None", self._argument_input("model_tpm_limit"))
+        value = self._argument_input("model_tpm_limit")
+        return cast("Mapping[str, int] | None", value)
 
     def reset_model_tpm_limit(self) -> None:
         """Unset ``model_tpm_limit``, so that it is left out of the configuration."""
@@ -606,7 +621,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def guardrails_input(self) -> Sequence[str] | None:
         """The ``guardrails`` value set on this key, or None if unset."""
-        return cast("Sequence[str] | None", self._argument_input("guardrails"))
+        value = self._argument_input("guardrails")
+        return cast("Sequence[str] | None", value)
 
     def reset_guardrails(self) -> None:
         """Unset ``guardrails``, so that it is left out of the configuration."""
@@ -628,7 +644,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def blocked_input(self) -> bool | IResolvable | None:
         """The ``blocked`` value set on this key, or None if unset."""
-        return cast("bool | IResolvable | None", self._argument_input("blocked"))
+        value = self._argument_input("blocked")
+        return cast("bool | IResolvable | None", value)
 
     def reset_blocked(self) -> None:
         """Unset ``blocked``, so that it is left out of the configuration."""
@@ -649,7 +666,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def tags_input(self) -> Sequence[str] | None:
         """The ``tags`` value set on this key, or None if unset."""
-        return cast("Sequence[str] | None", self._argument_input("tags"))
+        value = self._argument_input("tags")
+        return cast("Sequence[str] | None", value)
 
     def reset_tags(self) -> None:
         """Unset ``tags``, so that it is left out of the configuration."""
@@ -670,9 +688,8 @@ class LitellmKeyApi(ValidatedResource):
     @property
     def send_invite_email_input(self) -> bool | IResolvable | None:
         """The ``send_invite_email`` value set on this key, or None if unset."""
-        return cast(
-            "bool | IResolvable | None", self._argument_input("send_invite_email")
-        )
+        value = self._argument_input("send_invite_email")
+        return cast("bool | IResolvable | None", value)
 
     def reset_send_invite_email(self) -> None:
         """Unset ``send_invite_email``, so that it is left out of the configuration."""

@@ -137,7 +137,9 @@ class ValidatedResource(cdk.TerraformResource):
 
     def _invalid(self, argument: str, problem: ValueProblem) -> InvalidArgumentError:
         error_class = ArgumentTypeError if problem.wrong_type else InvalidArgumentError
-        field = self._SCHEMA.field(argument) if argument in self._field_names() else None
+        field = (
+            self._SCHEMA.field(argument) if argument in self._field_names() else None
+        )
         return error_class(
             construct=type(self).__name__,
             path=self._path(),
@@ -187,14 +189,18 @@ class ValidatedResource(cdk.TerraformResource):
         provider = meta.get("provider")
         self._provider = provider
         if provider is not None:
-            check_same_framework(provider, f"The provider of {construct} {self._path()!r}")
+            check_same_framework(
+                provider, f"The provider of {construct} {self._path()!r}"
+            )
             if not isinstance(provider, cdk.TerraformProvider):
                 reject("provider", provider, "expected a LitellmProvider")
             config["provider"] = provider
 
         depends_on = meta.get("depends_on")
         if depends_on is not None:
-            if isinstance(depends_on, (str, bytes)) or not isinstance(depends_on, Sequence):
+            if isinstance(depends_on, (str, bytes)) or not isinstance(
+                depends_on, Sequence
+            ):
                 reject("depends_on", depends_on, "expected a list of resources")
             for element in depends_on:
                 if isinstance(element, (str, bytes, int, float)) or element is None:
@@ -211,7 +217,8 @@ class ValidatedResource(cdk.TerraformResource):
             reject("count", count, "expected count or for_each, not both")
         if count is not None:
             if isinstance(count, bool) or (
-                isinstance(count, (int, float)) and not is_token(count)
+                isinstance(count, (int, float))
+                and not is_token(count)
                 and (count < 0 or count != int(count))
             ):
                 reject("count", count, "expected a whole number of 0 or more")
@@ -232,7 +239,7 @@ class ValidatedResource(cdk.TerraformResource):
     # -- argument access, used by the generated API -------------------------
 
     def _reading(self, name: str) -> str:
-        """Record that the token of attribute ``name`` was handed out; return ``name``."""
+        """Record a read of attribute ``name`` and return ``name``."""
         self.attributes_read.add(name)
         return name
 
@@ -263,7 +270,7 @@ class ValidatedResource(cdk.TerraformResource):
         return self._name
 
     def override_logical_id(self, new_logical_id: str) -> None:
-        """Give the resource a Terraform name of your choice, in place of the generated one."""
+        """Use ``new_logical_id`` as the Terraform name, not the generated one."""
         super().override_logical_id(new_logical_id)
         # CDKTF keeps a name it already handed out; ask it at synth.
         self._name = None

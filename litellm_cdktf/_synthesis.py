@@ -37,7 +37,13 @@ from ._logical_ids import make_unique_id
 if TYPE_CHECKING:
     from ._resource import ValidatedResource
 
-__all__ = ["KeySynthesizer", "StackCheck", "synthesizer_for"]
+__all__ = [
+    "KeySynthesizer",
+    "StackCheck",
+    "register_stack_check",
+    "stack_of",
+    "synthesizer_for",
+]
 
 SYNTHESIZER_ID = "0"
 

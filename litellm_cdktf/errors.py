@@ -62,7 +62,7 @@ class InvalidArgumentError(LitellmCdktfError, ValueError):
 
 
 class ArgumentTypeError(InvalidArgumentError, TypeError):
-    """An argument of a construct has a Python type that the argument does not accept."""
+    """An argument of a construct has a Python type that it does not accept."""
 
 
 class FrameworkMismatchError(LitellmCdktfError, TypeError):

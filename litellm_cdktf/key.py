@@ -83,10 +83,22 @@ class _ImportConfig:
     def terraform_resource_type(self) -> str:
         return self._resource_type
 
+    @terraform_resource_type.setter
+    def terraform_resource_type(self, value: str) -> None:
+        self._resource_type = value
+
     @property
     def import_id(self) -> str:
         return self._import_id
 
+    @import_id.setter
+    def import_id(self, value: str) -> None:
+        self._import_id = value
+
     @property
     def provider(self) -> TerraformProvider | None:
         return self._provider
+
+    @provider.setter
+    def provider(self, value: TerraformProvider | None) -> None:
+        self._provider = value

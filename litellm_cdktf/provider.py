@@ -1,4 +1,4 @@
-"""``LitellmProvider``: the ``provider "litellm"`` block and its ``required_providers`` entry."""
+"""``LitellmProvider``: the litellm provider block and its required_providers entry."""
 
 from __future__ import annotations
 
@@ -102,7 +102,11 @@ class LitellmProvider(cdk.TerraformProvider):
         path = _construct_path(scope, id)
         check_same_framework(scope, f"The scope of LitellmProvider {id!r}")
         self._attributes = _checked_attributes(path, api_base=api_base, api_key=api_key)
-        for argument, value in (("alias", alias), ("source", source), ("version", version)):
+        for argument, value in (
+            ("alias", alias),
+            ("source", source),
+            ("version", version),
+        ):
             if value is not None and (not isinstance(value, str) or not value.strip()):
                 raise ArgumentTypeError(
                     construct="LitellmProvider",
@@ -236,9 +240,7 @@ class _ProviderValidation:
                 )
             other = by_alias.get(provider.alias)
             if other is not None:
-                which = (
-                    f"alias {provider.alias!r}" if provider.alias else "no alias"
-                )
+                which = f"alias {provider.alias!r}" if provider.alias else "no alias"
                 errors.append(
                     f"LitellmProviders {other.node.path!r} and "
                     f"{provider.node.path!r} both have {which}; Terraform "

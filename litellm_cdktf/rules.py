@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .durations import duration_problem
+from .durations import budget_duration_problem, duration_problem
 from .kinds import ValueProblem
 from .tokens import is_token
 
 __all__ = [
+    "LITELLM_BUDGET_DURATION",
     "LITELLM_DURATION",
     "NON_EMPTY",
     "NON_EMPTY_ELEMENTS",
@@ -85,6 +86,12 @@ def _check_duration(value: Any) -> None:
         raise ValueProblem(value, problem)
 
 
+def _check_budget_duration(value: Any) -> None:
+    problem = budget_duration_problem(value)
+    if problem is not None:
+        raise ValueProblem(value, problem)
+
+
 # LiteLLM 1.108 rejects a key_alias with a control character (C0, DEL, C1,
 # U+2028, U+2029) or a ".." path segment, whatever else the proxy is set to.
 _UNSAFE_ALIAS = re.compile(r"(^|/)\.\.(/|$)|[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -136,6 +143,10 @@ LITELLM_DURATION = Rule(
     "`hourly`/`daily`/`weekly`/`monthly`",
     _check_duration,
 )
-SAFE_KEY_ALIAS = Rule(
-    'no control characters, no ".." path segment', _check_key_alias
+LITELLM_BUDGET_DURATION = Rule(
+    "a LiteLLM budget period: `30s`, `15m`, `12h`, `30d`, `2w`, `1mo`, or "
+    "`hourly`/`daily`/`weekly`/`monthly`; not zero, and `1mo` is the only "
+    "period in months",
+    _check_budget_duration,
 )
+SAFE_KEY_ALIAS = Rule('no control characters, no ".." path segment', _check_key_alias)

@@ -40,9 +40,12 @@ __all__ = [
 ]
 
 # PostgreSQL column limits in LiteLLM 1.108's schema.prisma: an Int column holds
-# 2**31 - 1, a BigInt column 2**63 - 1.
+# 2**31 - 1. A BigInt column holds 2**63 - 1, but CDKTF passes every number
+# through JavaScript, which keeps integers exact only up to 2**53 - 1
+# (Number.MAX_SAFE_INTEGER): 2**63 - 1 would be written as 2**63.
 _INT32_MAX = 2**31 - 1
-_INT64_MAX = 2**63 - 1
+_EXACT_INTEGER_MAX = 2**53 - 1
+_EXACT_REASON = "the largest integer CDKTF writes exactly"
 
 
 class FieldRole(Enum):
@@ -83,10 +86,14 @@ class ObjectSchema:
 
     type_name: str
     fields: tuple[Field, ...]
-    cross_checks: tuple[Callable[[Mapping[str, Any]], tuple[str, ValueProblem] | None], ...] = ()
+    cross_checks: tuple[
+        Callable[[Mapping[str, Any]], tuple[str, ValueProblem] | None], ...
+    ] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_name", {field.name: field for field in self.fields})
+        object.__setattr__(
+            self, "_by_name", {field.name: field for field in self.fields}
+        )
 
     def field(self, name: str) -> Field:
         return self._by_name[name]  # type: ignore[attr-defined, no-any-return]
@@ -164,20 +171,26 @@ KEY_SCHEMA = ObjectSchema(
             "tpm_limit",
             INTEGER,
             "Tokens per minute the key may use, over all models.",
-            rules=(rules.at_least_zero(), rules.at_most(_INT64_MAX, "a 64-bit column")),
+            rules=(
+                rules.at_least_zero(),
+                rules.at_most(_EXACT_INTEGER_MAX, _EXACT_REASON),
+            ),
         ),
         Field(
             "rpm_limit",
             INTEGER,
             "Requests per minute the key may make, over all models.",
-            rules=(rules.at_least_zero(), rules.at_most(_INT64_MAX, "a 64-bit column")),
+            rules=(
+                rules.at_least_zero(),
+                rules.at_most(_EXACT_INTEGER_MAX, _EXACT_REASON),
+            ),
         ),
         Field(
             "budget_duration",
             STRING,
             "Period after which LiteLLM resets the key's spend to zero, such "
             "as `30d` or `monthly`.",
-            rules=(rules.LITELLM_DURATION,),
+            rules=(rules.LITELLM_BUDGET_DURATION,),
         ),
         Field(
             "allowed_cache_controls",
@@ -239,7 +252,7 @@ KEY_SCHEMA = ObjectSchema(
             rules=(
                 rules.NON_EMPTY_KEYS,
                 rules.at_least_zero(),
-                rules.at_most(_INT64_MAX, "a 64-bit integer"),
+                rules.at_most(_EXACT_INTEGER_MAX, _EXACT_REASON),
             ),
         ),
         Field(
@@ -249,7 +262,7 @@ KEY_SCHEMA = ObjectSchema(
             rules=(
                 rules.NON_EMPTY_KEYS,
                 rules.at_least_zero(),
-                rules.at_most(_INT64_MAX, "a 64-bit integer"),
+                rules.at_most(_EXACT_INTEGER_MAX, _EXACT_REASON),
             ),
         ),
         Field(

@@ -14,10 +14,15 @@ python_inputs=$(cat pyproject.toml | sha256sum | cut -c1-16)
 if ! stamp_ok .cache/python.stamp "$python_inputs" || [ ! -x .venv/bin/python ]; then
   echo "bootstrap: installing Python packages into .venv" >&2
   [ -x .venv/bin/python ] || python3 -m venv .venv
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip 2>&1 | grep -v "^WARNING: Location" >&2 || true
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev,provider,cdktn]" 2>&1 | grep -v "^WARNING: Location" >&2 || true
-  .venv/bin/python -c "import cdktf, cdktn, tf, litellm_cdktf" 2>/dev/null \
-    || { echo "bootstrap: Python install failed" >&2; exit 1; }
+  # pip's output goes to a log; it is shown only if the install fails.
+  if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip \
+         && .venv/bin/python -m pip install --disable-pip-version-check \
+              -e ".[dev,provider,cdktn]"; } > .cache/pip.log 2>&1 \
+     || ! .venv/bin/python -c "import cdktf, cdktn, tf, litellm_cdktf" 2>> .cache/pip.log; then
+    tail -40 .cache/pip.log >&2
+    echo "bootstrap: installing the Python packages failed; full log: .cache/pip.log" >&2
+    exit 1
+  fi
   echo "$python_inputs" > .cache/python.stamp
 fi
 

@@ -35,7 +35,9 @@ class ImportKeyStack(cdk.TerraformStack):
 
 
 def build(app: cdk.App) -> ImportKeyStack:
-    return ImportKeyStack(app, "import-key", os.environ.get("LITELLM_KEY_ID", PLACEHOLDER_ID))
+    return ImportKeyStack(
+        app, "import-key", os.environ.get("LITELLM_KEY_ID", PLACEHOLDER_ID)
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Keys for two teams, each with its generated secret as a sensitive output.
 
-    python examples/two_teams/main.py
+python examples/two_teams/main.py
 """
 
 from __future__ import annotations
@@ -12,7 +12,11 @@ from litellm_cdktf._framework import cdk
 
 TEAMS = {
     "search": {"models": ["gpt-4o-mini"], "max_budget": 25.0, "rpm_limit": 120},
-    "support": {"models": ["gpt-4o", "gpt-4o-mini"], "max_budget": 200.0, "rpm_limit": 600},
+    "support": {
+        "models": ["gpt-4o", "gpt-4o-mini"],
+        "max_budget": 200.0,
+        "rpm_limit": 600,
+    },
 }
 
 
