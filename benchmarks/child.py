@@ -80,9 +80,7 @@ def run_litellm_cdktf(keys: int, outdir: Path, bindings: Path | None) -> Phases:
     )
     key = None
     for index in range(keys):
-        key = LitellmKey(
-            stack, workload.key_id(index), **workload.key_arguments(index)
-        )
+        key = LitellmKey(stack, workload.key_id(index), **workload.key_arguments(index))
     assert key is not None
     TerraformOutput(stack, workload.OUTPUT_NAME, value=key.key, sensitive=True)
     built = time.perf_counter()

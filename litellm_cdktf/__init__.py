@@ -23,6 +23,12 @@ from .provider import (
     DEFAULT_VERSION,
     LitellmProvider,
 )
+from .versions import (
+    ReleaseSupport,
+    VersionConstraint,
+    admitted_releases,
+    known_releases,
+)
 
 __version__ = "0.1.0"
 
@@ -38,5 +44,9 @@ __all__ = [
     "LitellmCdktfError",
     "LitellmKey",
     "LitellmProvider",
+    "ReleaseSupport",
+    "VersionConstraint",
+    "admitted_releases",
     "framework_name",
+    "known_releases",
 ]

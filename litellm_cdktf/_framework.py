@@ -39,7 +39,8 @@ def _choose() -> ModuleType:
                 f"{FRAMEWORK_ENV}={requested} selects {requested}, which is not "
                 f"installed; install litellm-cdktf[{requested}]"
             ) from error
-    imported = [name for name in _NAMES if name in sys.modules]
+    # A None entry in sys.modules marks a module whose import is blocked.
+    imported = [name for name in _NAMES if sys.modules.get(name) is not None]
     if len(imported) == 1:
         return sys.modules[imported[0]]
     for name in _NAMES:

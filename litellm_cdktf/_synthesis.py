@@ -8,15 +8,18 @@ each, so a stack of 5,000 keys would spend seconds in round trips.
 Instead, each ``LitellmKey`` is a plain CDKTF ``TerraformResource`` on the
 Node.js side, whose fragment carries the meta-arguments (``provider``,
 ``depends_on``, ``lifecycle``, ...), overrides and the ``//`` metadata. One
-``KeySynthesizer`` element per stack answers a single callback with the
-arguments of all its keys, and CDKTF's deep merge joins both halves under
-``resource.litellm_key.<name>``.
+``KeySynthesizer`` element per stack, with one child element per further
+``FRAGMENT_SIZE`` keys, returns the arguments of the keys in one callback per
+element, and CDKTF's deep merge joins both halves under
+``resource.litellm_key.<name>``. The callback of prepareStack() carries only the
+arguments that contain tokens.
 
 The synthesizer's construct id is ``"0"`` on purpose: JavaScript lists the
 integer-like keys of an object first, so ``node.children`` puts it before every
-other child of the stack, whatever the order of creation. Its fragment is
-therefore merged first and a key's ``add_override`` still wins over the key's
-own arguments, as with generated bindings.
+other child of the stack, whatever the order of creation. CDKTF visits the
+elements depth first, so its fragments and its children's are merged first and
+a key's ``add_override`` still wins over the key's own arguments, as with
+generated bindings.
 
 ``cdktf synth --hcl`` renders each element on its own, so for HCL every key
 answers ``_synthesize_hcl_attributes`` itself (see ``_resource.py``).
@@ -33,6 +36,7 @@ import jsii
 
 from ._framework import cdk
 from ._logical_ids import make_unique_id
+from .tokens import contains_token
 
 if TYPE_CHECKING:
     from ._resource import ValidatedResource
@@ -65,24 +69,97 @@ def register_stack_check(check: StackCheck) -> StackCheck:
     return check
 
 
-class KeySynthesizer(cdk.TerraformElement):
-    """Writes the arguments of every ``LitellmKey`` of one stack in one fragment."""
+FRAGMENT_SIZE = 500
+"""Keys per fragment element, which bounds the data that one jsii callback carries.
+
+One fragment for all keys of a large stack made its serialization the peak of
+memory in both processes: about 20 MiB more in Python alone at 5,000 keys
+(measured with ``python -m benchmarks``).
+"""
+
+
+def _arguments_fragment(resources: list[ValidatedResource], final_pass: bool) -> Any:
+    """Return the ``resource`` fragment holding the arguments of ``resources``.
+
+    Outside the final pass, only arguments that contain tokens are included:
+    prepareStack() resolves the fragments only for what tokens do when resolved
+    (cross-stack references, function usage), so literal values need not cross
+    the jsii boundary twice.
+    """
+    blocks: dict[str, dict[str, Any]] = {}
+    for resource in resources:
+        if resource._moved:
+            continue
+        arguments = resource._arguments
+        if not final_pass:
+            arguments = {
+                name: value
+                for name, value in arguments.items()
+                if contains_token(value)
+            }
+            if not arguments:
+                continue
+        by_name = blocks.setdefault(resource.TF_RESOURCE_TYPE, {})
+        by_name[resource._logical_name()] = arguments
+    return {"resource": blocks} if blocks else {}
+
+
+class _FragmentElement(cdk.TerraformElement):
+    """Writes the arguments of one slice of a stack's keys.
+
+    The stack's toTerraform() calls every element's toMetadata(), then the
+    toTerraform() whose fragments it writes, while prepareStack() calls
+    toTerraform() only. So a to_metadata() call marks the next to_terraform()
+    call as the final pass.
+    """
+
+    def __init__(
+        self,
+        scope: constructs.Construct,
+        id: str,
+        synthesizer: KeySynthesizer,
+        start: int,
+    ) -> None:
+        super().__init__(scope, id)
+        self._synthesizer = synthesizer
+        self._start = start
+        self._final_pass_next = False
+
+    def to_metadata(self) -> Any:
+        self._final_pass_next = True
+        return {}
+
+    def to_terraform(self) -> Any:
+        final_pass = self._final_pass_next
+        self._final_pass_next = False
+        end = self._start + FRAGMENT_SIZE
+        return _arguments_fragment(
+            self._synthesizer.resources[self._start : end], final_pass
+        )
+
+
+class KeySynthesizer(_FragmentElement):
+    """Writes the arguments of every ``LitellmKey`` of one stack.
+
+    The synthesizer writes the first ``FRAGMENT_SIZE`` keys itself. Each further
+    slice gets a child element with ids ``"1"``, ``"2"``, ... CDKTF visits the
+    elements of a stack depth first, so all of them come before the stack's
+    other children.
+    """
 
     def __init__(self, stack: cdk.TerraformStack) -> None:
-        super().__init__(stack, SYNTHESIZER_ID)
+        super().__init__(stack, SYNTHESIZER_ID, self, 0)
         self.stack = stack
         self.resources: list[ValidatedResource] = []
         self._names_in_python = _uses_default_naming(stack)
         stack.node.add_validation(_StackValidation(self))
 
-    def to_terraform(self) -> Any:
-        blocks: dict[str, dict[str, Any]] = {}
-        for resource in self.resources:
-            if resource._moved:
-                continue
-            by_name = blocks.setdefault(resource.TF_RESOURCE_TYPE, {})
-            by_name[resource._logical_name()] = resource._arguments
-        return {"resource": blocks} if blocks else {}
+    def add(self, resource: ValidatedResource) -> None:
+        """Register ``resource`` so that its arguments are synthesized."""
+        count = len(self.resources)
+        if count and count % FRAGMENT_SIZE == 0:
+            _FragmentElement(self, str(count // FRAGMENT_SIZE), self, count)
+        self.resources.append(resource)
 
     def logical_name(self, scope: constructs.Construct, id: str) -> str | None:
         """Return the logical ID CDKTF will give a new child ``id`` of ``scope``.

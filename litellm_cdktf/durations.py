@@ -32,13 +32,13 @@ __all__ = [
 _WORDS = {"hourly": "1h", "daily": "24h", "weekly": "7d", "monthly": "30d"}
 _FORMAT = re.compile(r"(\d+)(mo|[smhdw])")
 # LiteLLM picks the budget reset rule by the whole run of lowercase letters
-# after the number, so "30days" resets like an unknown unit (next midnight).
+# after the number, so "30days" resets like an unknown unit, at the next midnight.
 _RESET_FORMAT = re.compile(r"(\d+)([a-z]+)")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 # A month is at most 31 days; LiteLLM adds calendar months to the current date.
 _LONGEST_MONTH_SECONDS = 31 * 86400
 _LAST_YEAR = 9999
-"""The last year Python's ``datetime`` can hold, so the last LiteLLM can store."""
+"""The last year Python's ``datetime`` supports, so the last one LiteLLM can store."""
 
 DURATION_HELP = (
     "an integer followed by s, m, h, d, w or mo (such as '30d' or '1mo'), "
@@ -101,18 +101,21 @@ def budget_duration_problem(text: str) -> str | None:
     parsed = _parse(text)
     if parsed is None:
         return f"expected {DURATION_HELP}"
-    normalized, count, unit = parsed
+    normalized, count, _ = parsed
     if count == 0:
         return "expected a budget period longer than zero"
-    if unit == "mo" and count != 1:
+    # The reset rule reads the whole run of lowercase letters as the unit, so
+    # "2mo" resets in months but "2mox" resets at the next midnight.
+    reset_match = _RESET_FORMAT.match(normalized)
+    reset_unit = reset_match.group(2) if reset_match else ""
+    if reset_unit == "mo" and count != 1:
         return (
             "expected '1mo' or a period in days; LiteLLM resets a budget "
             "in months only for 1mo"
         )
     # LiteLLM resets a budget of N days (or weeks) at midnight N days from
     # today, except for 1, 7 and 30 days, which reset on calendar boundaries.
-    reset_unit = _RESET_FORMAT.match(normalized)
-    days = {"d": count, "w": count * 7}.get(reset_unit.group(2) if reset_unit else "")
+    days = {"d": count, "w": count * 7}.get(reset_unit)
     if days is not None and days not in (1, 7, 30):
         today = datetime.now(timezone.utc).date()
         if days > (date(_LAST_YEAR, 12, 31) - today).days:

@@ -16,6 +16,7 @@ from .errors import ArgumentTypeError, InvalidArgumentError
 from .kinds import ValueProblem
 from .schema import PROVIDER_SCHEMA
 from .tokens import is_token
+from .versions import VersionConstraint
 
 __all__ = [
     "COMPANION_SOURCE",
@@ -92,6 +93,9 @@ class LitellmProvider(cdk.TerraformProvider):
                 ``berriai/litellm``.
             version: version constraint for ``required_providers``; defaults to
                 ``~> 0.3.15`` (``COMPANION_VERSION`` with ``companion=True``).
+                At synth, each key bound to this provider draws a warning for
+                every argument or attribute that a known release the
+                constraint admits does not serve (see ``litellm_cdktf.versions``).
             companion: use the companion provider from
                 ``litellm-cdktf[provider]``, which serves the documented
                 ``litellm_key`` schema in full.
@@ -123,6 +127,18 @@ class LitellmProvider(cdk.TerraformProvider):
                 value=companion,
                 expected="expected True or False",
             )
+        if version is not None:
+            try:
+                VersionConstraint(version)
+            except ValueError as error:
+                raise InvalidArgumentError(
+                    construct="LitellmProvider",
+                    path=path,
+                    argument="version",
+                    value=version,
+                    expected=f"expected a Terraform version constraint such as "
+                    f"'~> 0.3.15' or '>= 1.0, < 3.0' ({error})",
+                ) from None
         self._alias = alias
         self.source = source or (COMPANION_SOURCE if companion else DEFAULT_SOURCE)
         """Source address written to ``required_providers``."""

@@ -39,8 +39,8 @@ __all__ = [
     "ObjectSchema",
 ]
 
-# PostgreSQL column limits in LiteLLM 1.108's schema.prisma: an Int column holds
-# 2**31 - 1. A BigInt column holds 2**63 - 1, but CDKTF passes every number
+# PostgreSQL column limits in LiteLLM 1.108's schema.prisma: an Int column stores
+# up to 2**31 - 1. A BigInt column stores up to 2**63 - 1, but CDKTF passes every number
 # through JavaScript, which keeps integers exact only up to 2**53 - 1
 # (Number.MAX_SAFE_INTEGER): 2**63 - 1 would be written as 2**63.
 _INT32_MAX = 2**31 - 1

@@ -9,7 +9,8 @@ Python types:
 - string maps have a key containing ``&{TfToken[...]}``;
 - numbers are IEEE doubles whose top 16 bits are ``0xFDFF`` (``0xFBFF`` for the
   element of a number list);
-- anything else that resolves later is a jsii object (an ``IResolvable``).
+- anything else that resolves later is an object with a ``resolve`` method
+  (an ``IResolvable``).
 
 ``Token.is_unresolved`` answers the same question, but each call is a round trip
 to the Node.js process (about half a millisecond here), which validation of
@@ -65,9 +66,16 @@ def is_token(value: Any) -> bool:
             isinstance(key, str) and "TfToken[" in key and _MAP_TOKEN.search(key)
             for key in value
         )
-    # Not a plain Python value: a jsii object such as the IResolvable that
-    # Fn.lookup() or TerraformVariable.value returns.
-    return not isinstance(value, _PLAIN_TYPES)
+    if isinstance(value, _PLAIN_TYPES):
+        return False
+    # Like CDKTF's Tokenization.isResolvable: an object with a resolve() method.
+    # jsii returns an IResolvable such as TerraformVariable.value as an opaque
+    # proxy from the jsii package, whose methods Python cannot see. Other
+    # objects (bytes, sets, a TerraformVariable itself) are not tokens, so the
+    # kind checks reject them.
+    if type(value).__module__.startswith("jsii."):
+        return True
+    return callable(getattr(value, "resolve", None))
 
 
 def contains_token(value: Any) -> bool:

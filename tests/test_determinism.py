@@ -33,3 +33,19 @@ def test_synth_is_byte_identical(example: str, tmp_path: Path) -> None:
     second = _synthesize(example, tmp_path / "second")
 
     assert first == second
+
+
+def test_synth_prints_no_node_banner(tmp_path: Path) -> None:
+    env = dict(os.environ, CDKTF_OUTDIR=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "documented_key" / "main.py")],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert "end-of-life" not in result.stderr
+    assert result.stderr == ""

@@ -2,8 +2,9 @@
 
 The tables below were derived by reading LiteLLM 1.108.0's
 ``litellm_core_utils/duration_parser.py`` and ``validate_budget_duration``.
-Where the offline LiteLLM proxy venv exists (``scripts/bootstrap.sh`` builds it
-under ``~/.cache/litellm-proxy-offline``), one test also asks LiteLLM itself.
+Where LiteLLM 1.108 is installed in ``$XDG_CACHE_HOME/litellm-proxy-offline``
+(``~/.cache`` by default), as the companion provider tests install it, one test
+also runs LiteLLM's own checks on the table.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import key_block
 
 from litellm_cdktf import InvalidArgumentError, LitellmKey
 from litellm_cdktf.durations import budget_duration_problem, duration_problem
-from tests.conftest import key_block
 
-LITELLM_PYTHON = Path.home() / ".cache/litellm-proxy-offline/venv/bin/python"
+_CACHE_HOME = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+LITELLM_PYTHON = _CACHE_HOME / "litellm-proxy-offline" / "venv" / "bin" / "python"
 
 # Each row: (text, accepted as duration, accepted as budget_duration).
 TABLE: list[tuple[str, bool, bool]] = [
@@ -44,6 +46,10 @@ TABLE: list[tuple[str, bool, bool]] = [
     ("365d", True, True),
     ("\u0663\u0660d", True, True),
     ("999999999999s", False, True),
+    ("2mox", True, True),
+    ("30dx", True, True),
+    ("99999999dx", False, True),
+    ("0dx", True, False),
     ("2mo", True, False),
     ("12mo", True, False),
     ("0s", True, False),
@@ -82,7 +88,8 @@ def expiry_ok(text):
     return True
 
 texts = json.load(sys.stdin)
-json.dump({t: [expiry_ok(t), budget_duration_error(t) is None] for t in texts}, sys.stdout)
+verdicts = {t: [expiry_ok(t), budget_duration_error(t) is None] for t in texts}
+json.dump(verdicts, sys.stdout)
 """
 
 
@@ -90,7 +97,9 @@ json.dump({t: [expiry_ok(t), budget_duration_error(t) is None] for t in texts}, 
 def litellm_verdicts() -> dict[str, list[bool]]:
     """Ask LiteLLM 1.108 which texts it accepts, in one subprocess."""
     if not LITELLM_PYTHON.exists():
-        pytest.skip(f"LiteLLM venv not found at {LITELLM_PYTHON}; run scripts/bootstrap.sh")
+        pytest.skip(
+            f"LiteLLM not found at {LITELLM_PYTHON}; running tests/provider installs it"
+        )
     # The local cost map keeps LiteLLM from fetching it from GitHub at import.
     env = {**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True"}
     result = subprocess.run(
@@ -108,7 +117,10 @@ def litellm_verdicts() -> dict[str, list[bool]]:
 
 @pytest.mark.parametrize(("text", "as_duration", "as_budget"), TABLE)
 def test_table_matches_litellm(
-    litellm_verdicts: dict[str, list[bool]], text: str, as_duration: bool, as_budget: bool
+    litellm_verdicts: dict[str, list[bool]],
+    text: str,
+    as_duration: bool,
+    as_budget: bool,
 ) -> None:
     assert litellm_verdicts[text] == [as_duration, as_budget]
 
@@ -139,7 +151,9 @@ def test_key_budget_duration_accepts(stack: Any, text: str) -> None:
 
 @pytest.mark.parametrize("text", [row[0] for row in TABLE if not row[1]])
 def test_key_duration_rejects(stack: Any, text: str) -> None:
-    with pytest.raises(InvalidArgumentError, match=r"'test/k': invalid duration = ") as caught:
+    with pytest.raises(
+        InvalidArgumentError, match=r"'test/k': invalid duration = "
+    ) as caught:
         LitellmKey(stack, "k", duration=text)
 
     assert caught.value.argument == "duration"
@@ -170,14 +184,16 @@ def test_unknown_format_names_accepted_forms(stack: Any) -> None:
 def test_budget_zero_message(stack: Any) -> None:
     with pytest.raises(
         InvalidArgumentError,
-        match=r"invalid budget_duration = '0d' \(str\): expected a budget period longer than zero",
+        match=r"invalid budget_duration = '0d' \(str\): expected a budget period "
+        r"longer than zero",
     ):
         LitellmKey(stack, "k", budget_duration="0d")
 
 
 def test_budget_months_message(stack: Any) -> None:
     with pytest.raises(
-        InvalidArgumentError, match=r"invalid budget_duration = '2mo' \(str\): expected '1mo'"
+        InvalidArgumentError,
+        match=r"invalid budget_duration = '2mo' \(str\): expected '1mo'",
     ):
         LitellmKey(stack, "k", budget_duration="2mo")
 

@@ -3,7 +3,10 @@
     cdktf synth      # from the repository root; writes cdktf.out/stacks/documented-key/
 
 Set ``LITELLM_PROVIDER=companion`` to target the companion provider from
-``litellm-cdktf[provider]`` instead of the registry's ncecere/litellm.
+``litellm-cdktf[provider]`` instead of the registry's ncecere/litellm. Set
+``LITELLM_ENTERPRISE=false`` to leave out ``guardrails``, ``tags`` and
+``model_max_budget``, which a LiteLLM proxy without an Enterprise licence
+rejects.
 """
 
 from __future__ import annotations
@@ -24,6 +27,13 @@ class DocumentedKeyStack(cdk.TerraformStack):
         LitellmProvider(
             self, "litellm", companion=os.environ.get("LITELLM_PROVIDER") == "companion"
         )
+        licensed = {
+            "guardrails": ["content_filter", "token_limit"],
+            "tags": ["production", "api"],
+            "model_max_budget": {"gpt-4": 50.0},
+        }
+        if os.environ.get("LITELLM_ENTERPRISE", "true").lower() == "false":
+            licensed = {}
         key = LitellmKey(
             self,
             "example",
@@ -43,13 +53,11 @@ class DocumentedKeyStack(cdk.TerraformStack):
             aliases={"gpt-3.5-turbo": "chatgpt"},
             config={"default_model": "gpt-3.5-turbo"},
             permissions={"can_create_keys": "true"},
-            model_max_budget={"gpt-4": 50.0},
             model_rpm_limit={"gpt-3.5-turbo": 30},
             model_tpm_limit={"gpt-4": 500},
-            guardrails=["content_filter", "token_limit"],
             blocked=False,
-            tags=["production", "api"],
             send_invite_email=True,
+            **licensed,
         )
         cdk.TerraformOutput(self, "example_key", value=key.key, sensitive=True)
 

@@ -1,0 +1,75 @@
+"""Run the benchmark in its small mode so that it keeps working.
+
+The figures are printed and recorded, never asserted: this machine is shared and
+timings vary too much for a test. What is asserted is that the run completes,
+that every variant produced a figure for every size, and that the variants
+synthesized the same ``litellm_key`` resources.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from litellm_cdktf import framework_name
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT_S = 600
+"""Seconds allowed for the small mode, which took about 30 s on a shared 2-core
+machine, most of it in ``cdktf get``."""
+
+pytestmark = [
+    pytest.mark.cli,
+    pytest.mark.skipif(
+        framework_name != "cdktf",
+        reason="the benchmark runs its variants on CDKTF whatever the framework "
+        "of this pass, so it runs in the CDKTF pass only",
+    ),
+]
+
+
+def test_small_benchmark_completes(tmp_path: Path) -> None:
+    results_path = tmp_path / "results.json"
+    markdown_path = tmp_path / "BENCHMARKS.md"
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks",
+            "--small",
+            "--json",
+            str(results_path),
+            "--output",
+            str(markdown_path),
+        ],
+        cwd=ROOT,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
+    print(completed.stdout)
+    print(completed.stderr, file=sys.stderr)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+
+    results = json.loads(results_path.read_text(encoding="utf-8"))
+    assert results["sizes"] == [1, 100]
+    assert "floor" in results["equivalent_variants"]
+    assert "litellm-cdktf" in results["equivalent_variants"]
+    for variant, reason in results["skipped"].items():
+        print(f"{variant} variant skipped: {reason}")
+    measured = {(run["variant"], run["keys"]) for run in results["runs"]}
+    expected = {
+        (variant, keys)
+        for variant in results["equivalent_variants"]
+        for keys in results["sizes"]
+    }
+    assert measured == expected
+    assert all(run["wall_s"] > 0 for run in results["runs"])
+    assert all(run["peak_bytes"] > 0 for run in results["runs"])
+    assert "### Ratios" in markdown_path.read_text(encoding="utf-8")
