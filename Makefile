@@ -26,9 +26,9 @@ bench: setup
 bench-small: setup
 	@$(ENV) python -m benchmarks --small
 
-## generate: rewrite litellm_cdktf/_key_api.py and the README table from the schema
+## generate: rewrite the generated API, data and README tables
 generate: setup
-	@$(ENV) python scripts/generate.py
+	@$(ENV) python scripts/generate.py && python scripts/provider_support.py
 
 lint: setup
 	@$(ENV) ruff check litellm_cdktf tests scripts && ruff format --check litellm_cdktf && mypy

@@ -56,8 +56,10 @@ def ratio(
     return median(results, OURS, keys, figure) / denominator
 
 
-def _format_ratio(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f}"
+def _format_ratio(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.{digits}f}"
 
 
 def _seconds(values: list[float]) -> str:
@@ -122,14 +124,14 @@ def target_lines(results: BenchmarkResults) -> list[str]:
         lines.append(
             f"- total time / generated at {keys:,} keys <= {limit}: "
             f"{verdict(None if value is None else value <= limit)} "
-            f"({_format_ratio(value)})"
+            f"({_format_ratio(value, 3)})"
         )
     for keys in results.sizes:
         value = ratio(results, "generated", keys, memory)
         lines.append(
             f"- peak memory / generated at {keys:,} keys <= {MEMORY_RATIO_MAX}: "
             f"{verdict(None if value is None else value <= MEMORY_RATIO_MAX)} "
-            f"({_format_ratio(value)})"
+            f"({_format_ratio(value, 3)})"
         )
     if {1000, 5000} <= set(results.sizes) and results.cell(OURS, 1000):
         scaling = median(results, OURS, 5000, total) / median(

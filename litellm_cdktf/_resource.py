@@ -171,7 +171,17 @@ class ValidatedResource(cdk.TerraformResource):
         stack = stack_of(scope)
         synthesizer = synthesizer_for(stack)
         self._name = synthesizer.logical_name(scope, id)
+        if self._name == "":
+            raise InvalidArgumentError(
+                construct=type(self).__name__,
+                path=self._path(),
+                argument="id",
+                value=id,
+                expected="expected at least one ASCII letter, digit, '-' or '_', "
+                "because CDKTF builds the Terraform resource name from those alone",
+            )
         self._moved = False
+        self._removed_paths: list[list[str]] = []
         config["terraformResourceType"] = self.TF_RESOURCE_TYPE
         config["terraformGeneratorMetadata"] = {"providerName": self._PROVIDER_NAME}
         # A plain dict in place of TerraformResourceConfig skips the struct's
@@ -262,6 +272,8 @@ class ValidatedResource(cdk.TerraformResource):
 
         count = meta.get("count")
         for_each = meta.get("for_each")
+        self._count = count
+        self._for_each = for_each
         if count is not None and for_each is not None:
             reject("count", count, "expected count or for_each, not both")
         if count is not None:
@@ -286,6 +298,36 @@ class ValidatedResource(cdk.TerraformResource):
         return config
 
     # -- argument access, used by the generated API -------------------------
+
+    def add_override(self, path: str, value: Any) -> None:
+        """Override ``path`` in the synthesized block, as on any CDKTF resource.
+
+        A None value deletes the path, arguments of this resource included.
+        """
+        super().add_override(path, value)
+        segments = path.split(".")
+        if segments[0] in self._field_names():
+            self._removed_paths = [p for p in self._removed_paths if p != segments]
+            if value is None:
+                self._removed_paths.append(segments)
+
+    def _synthesized_arguments(self) -> dict[str, Any]:
+        """Return ``_arguments`` less the paths that overrides set to None."""
+        if not self._removed_paths:
+            return self._arguments
+        arguments = dict(self._arguments)
+        for segments in self._removed_paths:
+            parent: dict[str, Any] = arguments
+            for segment in segments[:-1]:
+                child = parent.get(segment)
+                if not isinstance(child, dict):
+                    break
+                # Copy each map on the path, so the value the user set stays whole.
+                parent[segment] = child = dict(child)
+                parent = child
+            else:
+                parent.pop(segments[-1], None)
+        return arguments
 
     def _reading(self, name: str) -> str:
         """Record a read of attribute ``name`` and return ``name``."""

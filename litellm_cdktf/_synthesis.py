@@ -90,7 +90,7 @@ def _arguments_fragment(resources: list[ValidatedResource], final_pass: bool) ->
     for resource in resources:
         if resource._moved:
             continue
-        arguments = resource._arguments
+        arguments = resource._synthesized_arguments()
         if not final_pass:
             arguments = {
                 name: value

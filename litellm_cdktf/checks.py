@@ -8,7 +8,7 @@ from ._synthesis import KeySynthesizer, register_stack_check
 from .provider import providers_of
 from .tokens import is_token
 
-__all__ = ["check_unique_key_aliases"]
+__all__ = ["check_alias_not_repeated_by_count", "check_unique_key_aliases"]
 
 
 def _provider_label(provider: Any) -> str:
@@ -43,5 +43,32 @@ def check_unique_key_aliases(synthesizer: KeySynthesizer) -> list[str]:
                 f"key_alias {alias!r} under {_provider_label(provider)}; LiteLLM "
                 "requires key aliases to be unique across all keys of a proxy, so "
                 "give each key its own alias"
+            )
+    return errors
+
+
+@register_stack_check
+def check_alias_not_repeated_by_count(synthesizer: KeySynthesizer) -> list[str]:
+    """Reject a literal ``key_alias`` on a key that Terraform creates several times.
+
+    With ``count`` above 1 or with ``for_each``, every copy would get the same
+    alias, and LiteLLM rejects all but the first.
+    """
+    errors: list[str] = []
+    for key in synthesizer.resources:
+        alias = key._arguments.get("key_alias")
+        if alias is None or is_token(alias):
+            continue
+        count = key._count
+        repeated = key._for_each is not None or (
+            isinstance(count, (int, float)) and not is_token(count) and count > 1
+        )
+        if repeated:
+            how = "for_each" if key._for_each is not None else f"count = {count:g}"
+            errors.append(
+                f"LitellmKey {key.node.path!r} sets key_alias {alias!r} and {how}, "
+                "so every copy would get the same alias, which LiteLLM rejects; "
+                "derive the alias from the copy instead, such as "
+                'f"svc-{iterator.key}" or a token built with count.index'
             )
     return errors

@@ -12,7 +12,7 @@ import pytest
 from conftest import key_block, synth
 from constructs import Construct
 
-from litellm_cdktf import LitellmKey, LitellmProvider, _key_api
+from litellm_cdktf import InvalidArgumentError, LitellmKey, LitellmProvider, _key_api
 from litellm_cdktf._framework import cdk
 from litellm_cdktf.kinds import (
     BOOL,
@@ -628,12 +628,6 @@ def test_add_override_wins(stack: Any) -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="add_override(path, None) removes an argument of a generated binding, "
-    "but KeySynthesizer writes LitellmKey arguments in a separate fragment that "
-    "the deletion never reaches",
-)
 def test_add_override_none_removes(app: Any) -> None:
     ours = cdk.TerraformStack(app, "ours")
     generic = cdk.TerraformStack(app, "generic")
@@ -693,3 +687,18 @@ def test_add_override_on_later_stack_keys(stack: Any) -> None:
 
     assert key_block(stack, "k11") == {"max_budget": 1000}
     assert key_block(stack, "k10") == {"max_budget": 10}
+
+
+def test_id_without_ascii_name_rejected(stack: Any) -> None:
+    with pytest.raises(InvalidArgumentError, match=r"invalid id = 'ключ'.*ASCII letter"):
+        LitellmKey(stack, "ключ")
+
+    assert stack.node.try_find_child("ключ") is None
+
+
+def test_override_after_none_restores(stack: Any) -> None:
+    key = LitellmKey(stack, "k", max_budget=10)
+    key.add_override("max_budget", None)
+    key.add_override("max_budget", 5)
+
+    assert key_block(stack, "k") == {"max_budget": 5}

@@ -238,11 +238,6 @@ def test_token_aliases_not_compared(stack: Any) -> None:
     cdk.Testing.synth(stack, True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="check_unique_key_aliases compares keys, not the instances that count "
-    "creates, so count=2 with a literal key_alias passes synth and fails at apply",
-)
 def test_counted_literal_alias_fails(stack: Any) -> None:
     LitellmProvider(stack, "litellm")
     LitellmKey(stack, "k", key_alias="ci", count=2)
@@ -299,3 +294,20 @@ def test_providers_in_two_stacks_independent(app: Any) -> None:
 
     for stack in (first_stack, second_stack):
         cdk.Testing.synth(stack, True)
+
+
+def test_for_each_literal_alias_fails(stack: Any) -> None:
+    LitellmProvider(stack, "litellm")
+    teams = cdk.TerraformIterator.from_list(["a", "b"])
+    LitellmKey(stack, "k", key_alias="ci", for_each=teams)
+
+    errors = _validation_errors(stack)
+
+    assert "'test/k' sets key_alias 'ci' and for_each" in errors
+
+
+def test_count_one_literal_alias_passes(stack: Any) -> None:
+    LitellmProvider(stack, "litellm")
+    LitellmKey(stack, "k", key_alias="ci", count=1)
+
+    cdk.Testing.synth(stack, True)

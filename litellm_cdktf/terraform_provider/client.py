@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import requests
-from urllib3.exceptions import ConnectTimeoutError
+from urllib3.exceptions import ConnectTimeoutError, ProtocolError
 
 __all__ = [
     "DEFAULT_CONNECT_TIMEOUT",
@@ -232,7 +232,9 @@ class LitellmClient:
             summary = f"connection to {self.api_base} failed"
         else:
             summary = f"request to {self.api_base} failed"
-        return redact(f"{summary} ({error})", self._api_key)[:_MAX_MESSAGE_CHARS]
+        detail = _root_cause(error)
+        text = f"{summary}: {detail}" if detail else summary
+        return redact(text, self._api_key)[:_MAX_MESSAGE_CHARS]
 
     def _decode(self, label: str, response: requests.Response, attempt: int) -> Any:
         try:
@@ -274,6 +276,23 @@ def _failed_before_sending(error: requests.RequestException) -> bool:
     cause = error.args[0]
     reason = getattr(cause, "reason", cause)
     return isinstance(reason, ConnectTimeoutError)
+
+
+_CONNECTION_REPR = re.compile(r"^\S*(Connection|ConnectionPool)\([^)]*\): ")
+
+
+def _root_cause(error: requests.RequestException) -> str:
+    """Return the innermost cause of a requests error, without urllib3's wrappers.
+
+    requests wraps urllib3's ``MaxRetryError`` (whose message reads "Max
+    retries exceeded" even with retries turned off) around the real cause, such as
+    ``NewConnectionError`` or ``ProtocolError``.
+    """
+    cause: Any = error.args[0] if error.args else error
+    cause = getattr(cause, "reason", cause)
+    if isinstance(cause, ProtocolError) and len(cause.args) == 2:
+        return f"{cause.args[0]} {cause.args[1]}".strip()
+    return _CONNECTION_REPR.sub("", str(cause))
 
 
 def _retry_after_seconds(response: requests.Response) -> float | None:

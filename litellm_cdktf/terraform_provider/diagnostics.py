@@ -8,6 +8,7 @@ adds the resource address (``litellm_key.example``) to every diagnostic.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,6 +18,8 @@ from .client import LitellmRequestError
 from .key_state import LICENSED_ARGUMENTS
 
 __all__ = ["describe_key", "report_request_error"]
+
+logger = logging.getLogger(__name__)
 
 _STATUS_HINTS = {
     401: "LiteLLM did not accept the API key: check api_key in the provider "
@@ -54,6 +57,7 @@ def report_request_error(
     outcome = f"HTTP {error.status}" if error.status is not None else "no response"
     summary = f"Failed to {action} LiteLLM key: {outcome}"
     detail = f"{error} ({describe_key(state)})."
+    logger.warning("failed to %s %s: %s", action, describe_key(state), error)
     message = error.message.lower()
 
     if "enterprise" in message or "premium" in message:

@@ -72,6 +72,7 @@ def default_directory() -> Path:
 
 def launcher_script(python: str = sys.executable) -> str:
     """Return the text of the executable that Terraform starts as the provider."""
+    # NOTE: a POSIX shell script, so the provider runs on Linux and macOS only.
     return (
         "#!/bin/sh\n"
         "# Companion LiteLLM provider of litellm-cdktf, written by\n"

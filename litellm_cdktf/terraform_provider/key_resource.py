@@ -94,6 +94,7 @@ class LitellmKeyResource(Resource):  # type: ignore[misc]
             ctx.diagnostics, client, planned
         ):
             return None
+
         try:
             response = client.post(
                 "/key/generate", key_state.create_body(planned), idempotent=False
@@ -109,6 +110,7 @@ class LitellmKeyResource(Resource):  # type: ignore[misc]
             return None
         key_id = response.get("token_id") or response.get("token")
         if not isinstance(key_id, str) or not isinstance(response.get("key"), str):
+            logger.error("POST /key/generate returned no key or token_id")
             ctx.diagnostics.add_error(
                 "Unexpected response from LiteLLM",
                 "POST /key/generate returned no key or no token_id, so the key "
@@ -116,6 +118,7 @@ class LitellmKeyResource(Resource):  # type: ignore[misc]
                 "GET /key/list and delete it.",
             )
             return None
+
         logger.info("created key %s", key_id)
         state = dict(planned)
         state["id"] = key_id

@@ -9,7 +9,7 @@ it is sent (checked against ``key_management_endpoints.py`` and a running proxy)
 - ``soft_budget`` is stored in a linked budget row and read back from
   ``info.litellm_budget_table.soft_budget``.
 - ``duration`` becomes an ``expires`` timestamp and reads back as null, and
-  ``send_invite_email`` only acts at creation; neither is read back, so state
+  ``send_invite_email`` only acts at creation. Neither is read back, so state
   keeps the configured values.
 - ``/key/update`` sets a scalar field to null when it is sent as null. Lists
   and maps are cleared with an empty one, because LiteLLM's database rejects

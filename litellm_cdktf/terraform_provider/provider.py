@@ -97,6 +97,8 @@ class LitellmTerraformProvider(Provider):  # type: ignore[misc]
 
 def _setting(config: Config, name: str, environment_variable: str) -> str | None:
     """Return the provider block's value, else the environment's, else None."""
+    # NOTE: a value that is unknown at plan time (taken from another resource)
+    # counts as unset here, so the environment variable is used in its place.
     value = config.get(name)
     if isinstance(value, str) and value.strip():
         return value.strip()

@@ -255,6 +255,7 @@ def litellm_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LitellmP
             f"{START_SCRIPT} not found: the proxy tests need the shared folder "
             "beside the repository (or LITELLM_PROXY_START set to start.sh)"
         )
+
     session_dir = tmp_path_factory.mktemp("litellm")
     work = _prepare_work_dir(session_dir)
     port, pg_port = _free_port(), _free_port()
@@ -275,6 +276,7 @@ def litellm_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LitellmP
         timeout=PROXY_START_TIMEOUT,
         check=False,
     )
+
     stop_script = work / "stop_litellm.sh"
     pid_text = next(
         (part[4:] for part in result.stdout.split() if part.startswith("pid=")), None
@@ -283,6 +285,7 @@ def litellm_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LitellmP
         if stop_script.exists():
             subprocess.run(["sh", str(stop_script)], check=False, timeout=120)
         pytest.fail(f"start.sh failed:\n{result.stdout}\n{result.stderr}")
+
     proxy = LitellmProxy(
         base_url=f"http://127.0.0.1:{port}",
         master_key=master_key,
@@ -319,11 +322,14 @@ class TerraformDir:
     def run(
         self, *arguments: str, check: bool = True, timeout: float = 300
     ) -> subprocess.CompletedProcess[str]:
-        command = [TERRAFORM, *arguments]
-        if arguments[0] in ("init", "plan", "apply", "destroy", "validate", "import"):
-            command.append("-no-color")
-        if arguments[0] in ("init", "plan", "apply", "destroy", "import"):
-            command.append("-input=false")
+        subcommand, rest = arguments[0], arguments[1:]
+        options = []
+        if subcommand in ("init", "plan", "apply", "destroy", "validate", "import"):
+            options.append("-no-color")
+        if subcommand in ("init", "plan", "apply", "destroy", "import"):
+            options.append("-input=false")
+        # Options go before positional arguments, such as import's ADDR and ID.
+        command = [TERRAFORM, subcommand, *options, *rest]
         result = subprocess.run(
             command,
             cwd=self.path,

@@ -119,6 +119,38 @@ def _single_key_stack(**arguments: Any) -> dict[str, Any]:
     return synth_stack(build)
 
 
+def test_provider_block_settings_used(
+    terraform_dir: TerraformDir, litellm_proxy: LitellmProxy
+) -> None:
+    from litellm_cdktf import LitellmProvider
+
+    alias = unique_alias("block")
+    app = cdk.Testing.app()
+    stack = cdk.TerraformStack(app, "e2e")
+    master_key = cdk.TerraformVariable(
+        stack, "master_key", type="string", sensitive=True
+    )
+    LitellmProvider(
+        stack,
+        "litellm",
+        companion=True,
+        api_base=litellm_proxy.base_url,
+        api_key=master_key.string_value,
+    )
+    LitellmKey(stack, "k", key_alias=alias)
+    terraform_dir.write(json.loads(cdk.Testing.synth(stack)))
+    del terraform_dir.environment["LITELLM_API_BASE"]
+    del terraform_dir.environment["LITELLM_API_KEY"]
+    terraform_dir.environment["TF_VAR_master_key"] = litellm_proxy.master_key
+    terraform_dir.init()
+
+    result = terraform_dir.apply()
+
+    assert litellm_proxy.master_key not in result.stdout + result.stderr
+    (key,) = litellm_proxy.keys(alias)
+    assert key["token"] == terraform_dir.resources()["k"]["id"]
+
+
 def test_one_argument_change_updates_in_place(
     terraform_dir: TerraformDir, litellm_proxy: LitellmProxy
 ) -> None:
@@ -134,7 +166,16 @@ def test_one_argument_change_updates_in_place(
     assert code == 2, plan
     assert "update in-place" in plan
     assert "0 to add, 1 to change, 0 to destroy" in plan
+    trace = terraform_dir.path / "trace.log"
+    terraform_dir.environment.update(TF_LOG="TRACE", TF_LOG_PATH=str(trace))
     terraform_dir.apply()
+    del terraform_dir.environment["TF_LOG"]
+
+    log = trace.read_text()
+    secret = terraform_dir.run("output", "-raw", "k_key").stdout
+    assert "updated key" in log  # the provider's own log lines are in the trace
+    assert litellm_proxy.master_key not in log
+    assert secret not in log
 
     info = litellm_proxy.key_info(key_id)
     assert info is not None
