@@ -328,7 +328,10 @@ def companion_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
         not command.exists()
         or not (ROOT / "litellm_cdktf" / "terraform_provider").is_dir()
     ):
-        pytest.skip("the companion provider (litellm-cdktf-provider) is not installed")
+        pytest.fail(
+            "the companion provider (litellm-cdktf-provider) is not installed; "
+            "run scripts/bootstrap.sh"
+        )
     directory = tmp_path_factory.mktemp("companion")
     result = subprocess.run(
         [str(command), "install", "--dir", str(directory)],

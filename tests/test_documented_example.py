@@ -66,7 +66,9 @@ def test_attributes_match_schema(page: str) -> None:
 def test_import_takes_the_id_attribute(page: str) -> None:
     section = _section(page, "Import")
     assert "using the `id`" in section
-    assert KEY_SCHEMA.field("id").description.endswith("the ID that `terraform import` takes.")
+    assert KEY_SCHEMA.field("id").description.endswith(
+        "the ID that `terraform import` takes."
+    )
 
 
 def test_example_equals_synthesized_json(page: str, stack: Any) -> None:

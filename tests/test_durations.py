@@ -2,16 +2,13 @@
 
 The tables below were derived by reading LiteLLM 1.108.0's
 ``litellm_core_utils/duration_parser.py`` and ``validate_budget_duration``.
-Where LiteLLM 1.108 is installed in ``$XDG_CACHE_HOME/litellm-proxy-offline``
-(``~/.cache`` by default), as the companion provider tests install it, one test
-also runs LiteLLM's own checks on the table.
+``tests/provider/test_duration_parity.py`` runs LiteLLM's own checks on the same
+table, with the LiteLLM install that the proxy tests use.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -91,38 +88,6 @@ texts = json.load(sys.stdin)
 verdicts = {t: [expiry_ok(t), budget_duration_error(t) is None] for t in texts}
 json.dump(verdicts, sys.stdout)
 """
-
-
-@pytest.fixture(scope="module")
-def litellm_verdicts() -> dict[str, list[bool]]:
-    """Ask LiteLLM 1.108 which texts it accepts, in one subprocess."""
-    if not LITELLM_PYTHON.exists():
-        pytest.skip(
-            f"LiteLLM not found at {LITELLM_PYTHON}; running tests/provider installs it"
-        )
-    # The local cost map keeps LiteLLM from fetching it from GitHub at import.
-    env = {**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True"}
-    result = subprocess.run(
-        [str(LITELLM_PYTHON), "-c", _PROBE],
-        input=json.dumps([row[0] for row in TABLE]),
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=True,
-    )
-    verdicts: dict[str, list[bool]] = json.loads(result.stdout)
-    return verdicts
-
-
-@pytest.mark.parametrize(("text", "as_duration", "as_budget"), TABLE)
-def test_table_matches_litellm(
-    litellm_verdicts: dict[str, list[bool]],
-    text: str,
-    as_duration: bool,
-    as_budget: bool,
-) -> None:
-    assert litellm_verdicts[text] == [as_duration, as_budget]
 
 
 @pytest.mark.parametrize(("text", "accepted"), [(row[0], row[1]) for row in TABLE])

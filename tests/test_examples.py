@@ -45,14 +45,18 @@ def test_two_teams_outputs_are_sensitive(cdk: Any) -> None:
     ]
 
 
-def test_import_example_has_import_block(cdk: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_example_has_import_block(
+    cdk: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     key_id = "ab" * 32
     monkeypatch.setenv("LITELLM_KEY_ID", key_id)
 
     result = synth(_build("import_key", cdk))
 
     assert result["import"] == [{"id": key_id, "to": "litellm_key.legacy"}]
-    assert result["resource"]["litellm_key"]["legacy"]["key_alias"] == "legacy-batch-jobs"
+    assert (
+        result["resource"]["litellm_key"]["legacy"]["key_alias"] == "legacy-batch-jobs"
+    )
 
 
 def test_example_files_are_documented() -> None:

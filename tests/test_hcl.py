@@ -71,7 +71,9 @@ def test_tokens_render_as_expressions(stack: Any, cdk: Any) -> None:
     LitellmProvider(stack, "litellm")
     team = cdk.TerraformVariable(stack, "team", type="string")
     first = LitellmKey(stack, "first", team_id=team.string_value)
-    LitellmKey(stack, "second", team_id=first.team_id, metadata={"owner": team.string_value})
+    LitellmKey(
+        stack, "second", team_id=first.team_id, metadata={"owner": team.string_value}
+    )
 
     keys = _hcl(stack, cdk)["resource"]["litellm_key"]
 

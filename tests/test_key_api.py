@@ -690,7 +690,9 @@ def test_add_override_on_later_stack_keys(stack: Any) -> None:
 
 
 def test_id_without_ascii_name_rejected(stack: Any) -> None:
-    with pytest.raises(InvalidArgumentError, match=r"invalid id = 'ключ'.*ASCII letter"):
+    with pytest.raises(
+        InvalidArgumentError, match=r"invalid id = 'ключ'.*ASCII letter"
+    ):
         LitellmKey(stack, "ключ")
 
     assert stack.node.try_find_child("ключ") is None

@@ -38,7 +38,9 @@ def test_minimal_key(stack: Any, snapshot_json: SnapshotAssertion) -> None:
     assert result == snapshot_json
 
 
-def test_zero_false_and_empty_values(stack: Any, snapshot_json: SnapshotAssertion) -> None:
+def test_zero_false_and_empty_values(
+    stack: Any, snapshot_json: SnapshotAssertion
+) -> None:
     LitellmProvider(stack, "litellm")
     LitellmKey(
         stack,
@@ -99,7 +101,10 @@ def test_tokens_and_references(
         max_budget=budget.number_value,
         soft_budget=cdk.Token.as_number(cdk.Fn.floor(budget.number_value)),
         models=models.list_value,
-        metadata={"owner": first.key_alias, "spend_of_first": cdk.Token.as_string(first.spend)},
+        metadata={
+            "owner": first.key_alias,
+            "spend_of_first": cdk.Token.as_string(first.spend),
+        },
         blocked=cdk.Fn.can("x"),
         budget_duration=cdk.Fn.lower("MONTHLY"),
     )
@@ -169,7 +174,9 @@ def test_import_block(stack: Any, snapshot_json: SnapshotAssertion) -> None:
     assert result == snapshot_json
 
 
-def test_nested_constructs(stack: Any, cdk: Any, snapshot_json: SnapshotAssertion) -> None:
+def test_nested_constructs(
+    stack: Any, cdk: Any, snapshot_json: SnapshotAssertion
+) -> None:
     import constructs
 
     LitellmProvider(stack, "litellm")
