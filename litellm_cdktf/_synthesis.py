@@ -2,8 +2,8 @@
 
 CDKTF builds a stack's JSON by asking every element for its fragment
 (``toTerraform()``, twice per ``app.synth()``) and deep-merging the fragments. A
-resource written in Python would answer through a jsii callback, about 0.4 ms
-each, so a stack of 5,000 keys would spend seconds in round trips.
+resource written in Python would return its fragment through a jsii callback,
+about 0.4 ms each, so a stack of 5,000 keys would spend seconds in round trips.
 
 Instead, each ``LitellmKey`` is a plain CDKTF ``TerraformResource`` on the
 Node.js side, whose fragment carries the meta-arguments (``provider``,
@@ -22,7 +22,7 @@ a key's ``add_override`` still wins over the key's own arguments, as with
 generated bindings.
 
 ``cdktf synth --hcl`` renders each element on its own, so for HCL every key
-answers ``_synthesize_hcl_attributes`` itself (see ``_resource.py``).
+implements ``_synthesize_hcl_attributes`` itself (see ``_resource.py``).
 """
 
 from __future__ import annotations

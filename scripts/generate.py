@@ -10,7 +10,6 @@ the table between the ``argument-table`` markers in ``README.md``.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import textwrap
 import types
@@ -23,6 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 _package = types.ModuleType("litellm_cdktf")
 _package.__path__ = [str(ROOT / "litellm_cdktf")]
 sys.modules.setdefault("litellm_cdktf", _package)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated_files import format_python, replace_between, write_or_check  # noqa: E402
 
 from litellm_cdktf.schema import KEY_SCHEMA, Field  # noqa: E402
 
@@ -221,29 +223,8 @@ def render_table() -> str:
     return "\n".join(lines)
 
 
-def _format(source: str) -> str:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ruff",
-            "format",
-            "--stdin-filename",
-            str(API_PATH),
-            "-",
-        ],
-        input=source,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
-
-
 def render_readme(current: str) -> str:
-    begin = current.index(TABLE_BEGIN) + len(TABLE_BEGIN)
-    end = current.index(TABLE_END)
-    return current[:begin] + "\n" + render_table() + "\n" + current[end:]
+    return replace_between(current, TABLE_BEGIN, TABLE_END, render_table(), "README.md")
 
 
 def main() -> int:
@@ -253,22 +234,10 @@ def main() -> int:
     )
     options = parser.parse_args()
     outputs = {
-        API_PATH: _format(render_api()),
+        API_PATH: format_python(render_api(), API_PATH),
         README_PATH: render_readme(README_PATH.read_text(encoding="utf-8")),
     }
-    stale = [
-        path
-        for path, text in outputs.items()
-        if not path.exists() or path.read_text(encoding="utf-8") != text
-    ]
-    if options.check:
-        for path in stale:
-            print(f"out of date: {path.relative_to(ROOT)}; run make generate")
-        return 1 if stale else 0
-    for path in stale:
-        path.write_text(outputs[path], encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)}")
-    return 0
+    return write_or_check(outputs, check=options.check, command="make generate")
 
 
 if __name__ == "__main__":

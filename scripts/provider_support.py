@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import pprint
-import subprocess
 import sys
 import types
 from dataclasses import dataclass
@@ -42,6 +41,14 @@ TABLE_END = "<!-- provider-support:end -->"
 _package = types.ModuleType("litellm_cdktf")
 _package.__path__ = [str(ROOT / "litellm_cdktf")]
 sys.modules.setdefault("litellm_cdktf", _package)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated_files import (  # noqa: E402
+    MissingMarkersError,
+    format_python,
+    replace_between,
+    write_or_check,
+)
 
 from litellm_cdktf.schema import KEY_SCHEMA  # noqa: E402
 
@@ -245,26 +252,7 @@ from typing import Any
 
 RELEASES: tuple[dict[str, Any], ...] = {body}
 '''
-    return _format(source)
-
-
-def _format(source: str) -> str:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ruff",
-            "format",
-            "--stdin-filename",
-            str(DATA_PATH),
-            "-",
-        ],
-        input=source,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
+    return format_python(source, DATA_PATH)
 
 
 def _column_title(release: Release) -> str:
@@ -298,21 +286,11 @@ def render_table(releases: list[Release]) -> str:
     return "\n".join(lines)
 
 
-class MissingMarkersError(Exception):
-    """README.md lacks the markers that enclose the provider support table."""
-
-
 def render_readme(current: str, releases: list[Release]) -> str:
     """Return ``current`` with the text between the markers replaced by the table."""
-    if TABLE_BEGIN not in current or TABLE_END not in current:
-        raise MissingMarkersError(
-            f"{README_PATH.name} lacks the markers {TABLE_BEGIN} and {TABLE_END}. "
-            "Add both, on lines of their own, where the provider support table "
-            "belongs, then run this script again."
-        )
-    begin = current.index(TABLE_BEGIN) + len(TABLE_BEGIN)
-    end = current.index(TABLE_END)
-    return current[:begin] + "\n" + render_table(releases) + "\n" + current[end:]
+    return replace_between(
+        current, TABLE_BEGIN, TABLE_END, render_table(releases), README_PATH.name
+    )
 
 
 def main() -> int:
@@ -331,22 +309,12 @@ def main() -> int:
     except MissingMarkersError as error:
         print(f"error: {error}", file=sys.stderr)
         status = 2
-    stale = [
-        path
-        for path, text in outputs.items()
-        if not path.exists() or path.read_text(encoding="utf-8") != text
-    ]
-    if options.check:
-        for path in stale:
-            print(
-                f"out of date: {path.relative_to(ROOT)}; "
-                "run python scripts/provider_support.py"
-            )
-        return status or (1 if stale else 0)
-    for path in stale:
-        path.write_text(outputs[path], encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)}")
-    return status
+    written = write_or_check(
+        outputs,
+        check=options.check,
+        command="python scripts/provider_support.py",
+    )
+    return status or written
 
 
 if __name__ == "__main__":

@@ -211,9 +211,18 @@ def _load_script() -> ModuleType:
     return module
 
 
-needs_schemas = pytest.mark.skipif(
-    not SCHEMA_DIR.is_dir(), reason=f"provider schema folder {SCHEMA_DIR} not found"
-)
+@pytest.fixture
+def schema_folder() -> Path:
+    if not SCHEMA_DIR.is_dir():
+        pytest.fail(
+            f"the provider schema folder {SCHEMA_DIR} is missing: it belongs to the "
+            "shared folder beside the repository",
+            pytrace=False,
+        )
+    return SCHEMA_DIR
+
+
+needs_schemas = pytest.mark.usefixtures("schema_folder")
 
 
 @needs_schemas
