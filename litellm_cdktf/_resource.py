@@ -52,6 +52,14 @@ def _construct_path(scope: Any, id: str) -> str:
 
 _overrides_by_class: dict[tuple[type, type], list[Any]] = {}
 
+# Methods that ValidatedResource wraps only to keep its Python-side state in step
+# with calls made from Python. Node.js never calls them on a resource during
+# synthesis, so they are not registered as jsii overrides: each registered
+# override costs memory in Node.js for every resource (about 2 KiB a key).
+_PYTHON_SIDE_WRAPPERS = frozenset(
+    {"addOverride", "moveTo", "moveToId", "overrideLogicalId", "resetOverrideLogicalId"}
+)
+
 
 def _create_in_node(jsii_class: type, instance: Any, args: list[Any]) -> None:
     """Create the Node.js object of ``instance``, as ``jsii.create`` does.
@@ -67,7 +75,11 @@ def _create_in_node(jsii_class: type, instance: Any, args: list[Any]) -> None:
     cache_key = (jsii_class, type(instance))
     overrides = _overrides_by_class.get(cache_key)
     if overrides is None:
-        overrides = _overrides_by_class[cache_key] = _get_overides(jsii_class, instance)
+        overrides = _overrides_by_class[cache_key] = [
+            override
+            for override in _get_overides(jsii_class, instance)
+            if override.method not in _PYTHON_SIDE_WRAPPERS
+        ]
     request = CreateRequest(
         fqn=jsii_class.__jsii_type__,  # type: ignore[attr-defined]
         args=_make_reference_for_native(_kernel, args),
@@ -130,6 +142,10 @@ class ValidatedResource(cdk.TerraformResource):
     _PROVIDER_NAME: ClassVar[str] = "litellm"
 
     _arguments: dict[str, Any]
+    attributes_read: frozenset[str] = frozenset()
+    """Names of the attributes whose tokens this resource handed out."""
+    # Class-level defaults keep a key that needs neither small in memory.
+    _removed_paths: tuple[list[str], ...] = ()
     _moved: bool
     _name: str | None
     _parent: Any
@@ -163,8 +179,6 @@ class ValidatedResource(cdk.TerraformResource):
             )
         self._parent = scope
         self._id = id
-        self.attributes_read: set[str] = set()
-        """Names of the attributes whose tokens this resource handed out."""
         self._arguments = self._checked_arguments(arguments)
         config = self._checked_meta(meta)
 
@@ -181,7 +195,6 @@ class ValidatedResource(cdk.TerraformResource):
                 "because CDKTF builds the Terraform resource name from those alone",
             )
         self._moved = False
-        self._removed_paths: list[list[str]] = []
         config["terraformResourceType"] = self.TF_RESOURCE_TYPE
         config["terraformGeneratorMetadata"] = {"providerName": self._PROVIDER_NAME}
         # A plain dict in place of TerraformResourceConfig skips the struct's
@@ -307,9 +320,8 @@ class ValidatedResource(cdk.TerraformResource):
         super().add_override(path, value)
         segments = path.split(".")
         if segments[0] in self._field_names():
-            self._removed_paths = [p for p in self._removed_paths if p != segments]
-            if value is None:
-                self._removed_paths.append(segments)
+            kept = tuple(p for p in self._removed_paths if p != segments)
+            self._removed_paths = (*kept, segments) if value is None else kept
 
     def _synthesized_arguments(self) -> dict[str, Any]:
         """Return ``_arguments`` less the paths that overrides set to None."""
@@ -331,7 +343,8 @@ class ValidatedResource(cdk.TerraformResource):
 
     def _reading(self, name: str) -> str:
         """Record a read of attribute ``name`` and return ``name``."""
-        self.attributes_read.add(name)
+        if name not in self.attributes_read:
+            self.attributes_read = self.attributes_read | {name}
         return name
 
     def _argument_input(self, name: str) -> Any:
