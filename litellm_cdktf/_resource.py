@@ -208,16 +208,13 @@ class ValidatedResource(cdk.TerraformResource):
         return _construct_path(self._parent, self._id)
 
     def _invalid(self, argument: str, problem: ValueProblem) -> InvalidArgumentError:
-        error_class = ArgumentTypeError if problem.wrong_type else InvalidArgumentError
         field = (
             self._SCHEMA.field(argument) if argument in self._field_names() else None
         )
-        return error_class(
+        return problem.to_error(
             construct=type(self).__name__,
             path=self._path(),
-            argument=argument + problem.where,
-            value=problem.value,
-            expected=problem.expected,
+            argument=argument,
             sensitive=bool(field and field.sensitive),
         )
 
@@ -399,5 +396,5 @@ class ValidatedResource(cdk.TerraformResource):
     def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
         return {
             name: hcl_attribute(value, self._SCHEMA.field(name).kind)
-            for name, value in self._arguments.items()
+            for name, value in self._synthesized_arguments().items()
         }

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import describe_value
+from .errors import ArgumentTypeError, InvalidArgumentError, describe_value
 from .tokens import is_token
 
 __all__ = [
@@ -50,6 +50,20 @@ class ValueProblem(Exception):
         self.expected = expected
         self.where = where
         self.wrong_type = wrong_type
+
+    def to_error(
+        self, *, construct: str, path: str, argument: str, sensitive: bool
+    ) -> InvalidArgumentError:
+        """Build the error to raise for this problem in ``argument`` of a construct."""
+        error_class = ArgumentTypeError if self.wrong_type else InvalidArgumentError
+        return error_class(
+            construct=construct,
+            path=path,
+            argument=argument + self.where,
+            value=self.value,
+            expected=self.expected,
+            sensitive=sensitive,
+        )
 
 
 @dataclass(frozen=True)

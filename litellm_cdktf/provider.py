@@ -204,13 +204,10 @@ def _checked_attributes(path: str, **values: Any) -> dict[str, Any]:
         try:
             checked[name] = field.check(value)
         except ValueProblem as problem:
-            error = ArgumentTypeError if problem.wrong_type else InvalidArgumentError
-            raise error(
+            raise problem.to_error(
                 construct="LitellmProvider",
                 path=path,
-                argument=name + problem.where,
-                value=problem.value,
-                expected=problem.expected,
+                argument=name,
                 sensitive=field.sensitive,
             ) from None
     return checked

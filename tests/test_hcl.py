@@ -89,3 +89,15 @@ def test_render_value_numbers() -> None:
     assert render_value(True) == "true"
     assert render_value([]) == "[]"
     assert render_value({}) == "{}"
+
+
+def test_override_none_removes_in_hcl(stack: Any, cdk: Any) -> None:
+    LitellmProvider(stack, "litellm")
+    key = LitellmKey(stack, "k", tags=["x"], metadata={"a": "1", "b": "2"})
+    key.add_override("tags", None)
+    key.add_override("metadata.a", None)
+
+    from_hcl = _hcl(stack, cdk)["resource"]["litellm_key"]["k"]
+
+    assert from_hcl == {"metadata": {"b": "2"}}
+    assert from_hcl == synth(stack)["resource"]["litellm_key"]["k"]
