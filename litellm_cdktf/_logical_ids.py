@@ -3,7 +3,7 @@
 CDKTF names a resource after its construct path below the stack
 (``TerraformStack.allocateLogicalId`` with ``makeUniqueId`` in CDKTF 0.21 and CDK
 Terrain 0.24). Reading ``friendly_unique_id`` through jsii costs a round trip to
-Node.js per resource; this module computes the same name in Python so that
+Node.js per resource, so this module computes the same name in Python and
 synthesis needs no call per key. ``tests/test_logical_ids.py`` compares both on
 many construct paths. Stacks that override the naming scheme fall back to jsii.
 """

@@ -36,7 +36,7 @@ _FORMAT = re.compile(r"(\d+)(mo|[smhdw])")
 _RESET_FORMAT = re.compile(r"(\d+)([a-z]+)")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 # A month is at most 31 days; LiteLLM adds calendar months to the current date.
-_LONGEST_MONTH_SECONDS = 31 * 86400
+_MAX_MONTH_SECONDS = 31 * 86400
 _LAST_YEAR = 9999
 """The last year Python's ``datetime`` supports, so the last one LiteLLM can store."""
 
@@ -66,7 +66,7 @@ def duration_seconds(text: str) -> int | None:
         return None
     _, count, unit = parsed
     if unit == "mo":
-        return count * _LONGEST_MONTH_SECONDS
+        return count * _MAX_MONTH_SECONDS
     return count * _UNIT_SECONDS[unit]
 
 

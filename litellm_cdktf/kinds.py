@@ -1,6 +1,6 @@
 """Value kinds: the Terraform type of an argument and how Python values map to it.
 
-Each kind knows four things about one Terraform type:
+Each kind describes one Terraform type in four ways:
 
 - which Python values it accepts, and how to copy them into JSON-ready form
   (``normalize``), raising ``ValueProblem`` for anything else;

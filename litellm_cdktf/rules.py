@@ -36,7 +36,7 @@ class Rule:
     """One named constraint on a value, with the sentence that explains it."""
 
     description: str
-    """What the rule requires, as shown in the argument reference."""
+    """Requirement in words, as shown in the argument reference."""
     check: Callable[[Any], None]
 
     def __call__(self, value: Any) -> None:

@@ -283,7 +283,7 @@ def admitted_releases(source: str, constraint: str) -> list[ReleaseSupport]:
     return [release for release, _ in _admitted(source, constraint)]
 
 
-# Cached because every key of a stack asks with the same provider.
+# Cached because every key bound to one provider looks up the same constraint.
 @functools.lru_cache(maxsize=64)
 def _admitted(
     source: str, constraint: str
