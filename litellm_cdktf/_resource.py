@@ -1,42 +1,31 @@
 """Base class of the resources in this library: validation, storage, synthesis.
 
-A ``ValidatedResource`` keeps the arguments the user set in a Python dict, already
-checked and normalized by the schema (``litellm_cdktf.schema``). The Node.js
-side of the resource holds only what CDKTF itself handles: meta-arguments,
-overrides, import and move blocks. ``_synthesis.KeySynthesizer`` writes the
-arguments of all resources of a stack in one fragment.
+A ``ValidatedResource`` keeps the arguments the user set in Python, already
+checked and normalized by the schema (``litellm_cdktf.schema``): a dict at
+first, compact JSON text once ``_synthesis.KeySynthesizer`` has handed the
+key's slice of the stack to Node.js. The Node.js side of the resource holds only
+what CDKTF itself handles: meta-arguments, overrides, import and move blocks.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import constructs
-import jsii
 
 from ._framework import cdk, check_same_framework
+from ._jsii_calls import create_in_node
 from ._synthesis import stack_of, synthesizer_for
 from .errors import ArgumentTypeError, InvalidArgumentError
 from .hcl import hcl_attribute
 from .kinds import ValueProblem
 from .schema import ObjectSchema
-from .tokens import is_token
+from .tokens import is_token, may_hold_tokens
 
-# jsii internals, used only to create resources faster (see _create_in_node).
-_kernel: Any
-try:
-    from jsii import _reference_map, _runtime
-    from jsii._kernel import (
-        _callback_till_result,
-        _get_overides,
-        _make_reference_for_native,
-    )
-    from jsii._kernel.types import Callback, CreateRequest, CreateResponse
-
-    _kernel = _runtime.kernel
-except ImportError:  # pragma: no cover - a jsii release that moved its internals
-    _kernel = None
+if TYPE_CHECKING:
+    from ._synthesis import KeySynthesizer
 
 __all__ = ["ValidatedResource"]
 
@@ -48,52 +37,6 @@ def _construct_path(scope: Any, id: str) -> str:
     except Exception:  # noqa: BLE001 - the scope itself is what is wrong
         return id
     return f"{parent}/{id}" if parent else id
-
-
-_overrides_by_class: dict[tuple[type, type], list[Any]] = {}
-
-# Methods that ValidatedResource wraps only to keep its Python-side state in step
-# with calls made from Python. Node.js never calls them on a resource during
-# synthesis, so they are not registered as jsii overrides: each registered
-# override costs memory in Node.js for every resource (about 2 KiB a key).
-_PYTHON_SIDE_WRAPPERS = frozenset(
-    {"addOverride", "moveTo", "moveToId", "overrideLogicalId", "resetOverrideLogicalId"}
-)
-
-
-def _create_in_node(jsii_class: type, instance: Any, args: list[Any]) -> None:
-    """Create the Node.js object of ``instance``, as ``jsii.create`` does.
-
-    ``jsii.create`` looks for overridden jsii members in the Python class
-    hierarchy on every call, about 0.7 ms for ``LitellmKey`` (jsii 1.142), more
-    than the round trip to Node.js itself. The list depends only on the classes,
-    so it is computed once per class here.
-    """
-    if _kernel is None:  # pragma: no cover
-        jsii.create(jsii_class, instance, args)
-        return
-    cache_key = (jsii_class, type(instance))
-    overrides = _overrides_by_class.get(cache_key)
-    if overrides is None:
-        overrides = _overrides_by_class[cache_key] = [
-            override
-            for override in _get_overides(jsii_class, instance)
-            if override.method not in _PYTHON_SIDE_WRAPPERS
-        ]
-    request = CreateRequest(
-        fqn=jsii_class.__jsii_type__,  # type: ignore[attr-defined]
-        args=_make_reference_for_native(_kernel, args),
-        overrides=overrides,
-        interfaces=[
-            interface.__jsii_type__
-            for interface in getattr(jsii_class, "__jsii_ifaces__", [])
-        ],
-    )
-    response = _kernel.provider.create(request)
-    if isinstance(response, Callback):
-        response = _callback_till_result(_kernel, response, CreateResponse)
-    instance.__jsii_ref__ = response
-    _reference_map.register_reference(instance)
 
 
 def _struct_for(name: str, value: Mapping[str, Any]) -> Any:
@@ -141,16 +84,26 @@ class ValidatedResource(cdk.TerraformResource):
     _SCHEMA: ClassVar[ObjectSchema]
     _PROVIDER_NAME: ClassVar[str] = "litellm"
 
-    _arguments: dict[str, Any]
+    _stored: dict[str, Any] | str | None
+    """The checked arguments: a dict, or the same as compact JSON (see _compact),
+    or None once the synthesizer keeps that text packed with its slice's."""
+    _synthesizer: KeySynthesizer
+    _index: int
+    """Position of this resource in its synthesizer's list."""
     attributes_read: frozenset[str] = frozenset()
     """Names of the attributes whose tokens this resource handed out."""
     # Class-level defaults keep a key that needs neither small in memory.
     _removed_paths: tuple[list[str], ...] = ()
-    _moved: bool
+    _moved: bool = False
     _name: str | None
-    _parent: Any
-    _id: str
-    _provider: Any
+    _creating: tuple[Any, str] | None = None
+    """Scope and id while the resource is being created; afterwards its
+    construct path comes from CDKTF (see _path)."""
+    # Meta-arguments the checks read. Like the defaults above, they stay
+    # class attributes unless set, which keeps each key's attribute dict small.
+    _provider: Any = None
+    _count: Any = None
+    _for_each: Any = None
 
     def _create(
         self,
@@ -177,9 +130,8 @@ class ValidatedResource(cdk.TerraformResource):
                 value=id,
                 expected="expected a non-empty string",
             )
-        self._parent = scope
-        self._id = id
-        self._arguments = self._checked_arguments(arguments)
+        self._creating = (scope, id)
+        self._stored = self._checked_arguments(arguments)
         config = self._checked_meta(meta)
 
         stack = stack_of(scope)
@@ -194,18 +146,20 @@ class ValidatedResource(cdk.TerraformResource):
                 expected="expected at least one ASCII letter, digit, '-' or '_', "
                 "because CDKTF builds the Terraform resource name from those alone",
             )
-        self._moved = False
         config["terraformResourceType"] = self.TF_RESOURCE_TYPE
         config["terraformGeneratorMetadata"] = {"providerName": self._PROVIDER_NAME}
         # A plain dict in place of TerraformResourceConfig skips the struct's
         # run-time type checks: one create costs about 0.35 ms instead of 0.8 ms.
-        _create_in_node(cdk.TerraformResource, self, [scope, id, config])
+        create_in_node(cdk.TerraformResource, self, [scope, id, config])
+        self._creating = None
         synthesizer.add(self)
 
     # -- validation ---------------------------------------------------------
 
     def _path(self) -> str:
-        return _construct_path(self._parent, self._id)
+        if self._creating is None:
+            return str(self.node.path)
+        return _construct_path(*self._creating)
 
     def _invalid(self, argument: str, problem: ValueProblem) -> InvalidArgumentError:
         field = (
@@ -256,7 +210,8 @@ class ValidatedResource(cdk.TerraformResource):
             )
 
         provider = meta.get("provider")
-        self._provider = provider
+        if provider is not None:
+            self._provider = provider
         if provider is not None:
             check_same_framework(
                 provider, f"The provider of {construct} {self._path()!r}"
@@ -282,8 +237,10 @@ class ValidatedResource(cdk.TerraformResource):
 
         count = meta.get("count")
         for_each = meta.get("for_each")
-        self._count = count
-        self._for_each = for_each
+        if count is not None:
+            self._count = count
+        if for_each is not None:
+            self._for_each = for_each
         if count is not None and for_each is not None:
             reject("count", count, "expected count or for_each, not both")
         if count is not None:
@@ -319,12 +276,67 @@ class ValidatedResource(cdk.TerraformResource):
         if segments[0] in self._field_names():
             kept = tuple(p for p in self._removed_paths if p != segments)
             self._removed_paths = (*kept, segments) if value is None else kept
+            self._synthesizer.changed(self)
+
+    def _argument_values(self) -> dict[str, Any]:
+        """Return the checked arguments; callers must not change the dict."""
+        stored = self._stored
+        if isinstance(stored, dict):
+            return stored
+        decoded: dict[str, Any] = json.loads(
+            self._argument_text() if stored is None else stored
+        )
+        return decoded
+
+    def _argument_text(self) -> str:
+        """Return the compact JSON text of the arguments, packed or not."""
+        stored = self._stored
+        if stored is None:
+            return self._synthesizer.packed_text(self._index)
+        return stored if isinstance(stored, str) else json.dumps(stored)
+
+    def _compact(self) -> None:
+        """Keep the arguments as compact JSON text, if they are plain data.
+
+        The text takes about a third of the memory of the dict with its lists
+        and maps, which matters for stacks of thousands of keys. Arguments that
+        hold jsii objects (an ``IResolvable``) stay a dict.
+        """
+        stored = self._stored
+        if isinstance(stored, dict):
+            try:
+                self._stored = json.dumps(
+                    stored, separators=(",", ":"), allow_nan=False
+                )
+            except (TypeError, ValueError):
+                pass
+
+    def _arguments_json(self) -> str | None:
+        """Return the synthesized arguments as compact JSON text.
+
+        None when they hold jsii objects, which JSON cannot carry.
+        """
+        stored = self._stored
+        if not isinstance(stored, dict) and not self._removed_paths:
+            return self._argument_text()
+        try:
+            return json.dumps(
+                self._synthesized_arguments(), separators=(",", ":"), allow_nan=False
+            )
+        except (TypeError, ValueError):
+            return None
+
+    def _may_hold_tokens(self) -> bool:
+        """Return False when the arguments surely contain no token."""
+        if isinstance(self._stored, dict):
+            return True
+        return may_hold_tokens(self._argument_text())
 
     def _synthesized_arguments(self) -> dict[str, Any]:
-        """Return ``_arguments`` less the paths that overrides set to None."""
+        """Return the arguments less the paths that overrides set to None."""
         if not self._removed_paths:
-            return self._arguments
-        arguments = dict(self._arguments)
+            return self._argument_values()
+        arguments = dict(self._argument_values())
         for segments in self._removed_paths:
             parent: dict[str, Any] = arguments
             for segment in segments[:-1]:
@@ -345,7 +357,7 @@ class ValidatedResource(cdk.TerraformResource):
         return name
 
     def _argument_input(self, name: str) -> Any:
-        return self._arguments.get(name)
+        return self._argument_values().get(name)
 
     def _set_argument(self, name: str, value: Any) -> None:
         if value is None:
@@ -355,13 +367,19 @@ class ValidatedResource(cdk.TerraformResource):
             checked = self._SCHEMA.field(name).check(value)
         except ValueProblem as problem:
             raise self._invalid(name, problem) from None
-        candidate = dict(self._arguments)
+        candidate = dict(self._argument_values())
         candidate[name] = checked
         self._cross_check(candidate)
-        self._arguments = candidate
+        self._stored = candidate
+        self._synthesizer.changed(self)
 
     def _reset_argument(self, name: str) -> None:
-        self._arguments.pop(name, None)
+        values = self._argument_values()
+        if name in values:
+            values = dict(values)
+            del values[name]
+            self._stored = values
+            self._synthesizer.changed(self)
 
     # -- naming and moves, mirrored so synthesis needs no jsii call -----------
 
@@ -375,21 +393,25 @@ class ValidatedResource(cdk.TerraformResource):
         super().override_logical_id(new_logical_id)
         # CDKTF keeps a name it already handed out; ask it at synth.
         self._name = None
+        self._synthesizer.changed(self)
 
     def reset_override_logical_id(self) -> None:
         """Go back to the generated Terraform name."""
         super().reset_override_logical_id()
         self._name = None
+        self._synthesizer.changed(self)
 
     def move_to(self, move_target: str, index: Any = None) -> None:
         """Move this resource to the one registered under ``move_target``."""
         super().move_to(move_target, index)
         self._moved = True
+        self._synthesizer.changed(self)
 
     def move_to_id(self, id: str) -> None:
         """Move this resource to the address ``id``, such as ``litellm_key.other``."""
         super().move_to_id(id)
         self._moved = True
+        self._synthesizer.changed(self)
 
     # -- HCL ------------------------------------------------------------------
 

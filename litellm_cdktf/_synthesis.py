@@ -14,6 +14,16 @@ element, and CDKTF's deep merge joins both halves under
 ``resource.litellm_key.<name>``. The callback of prepareStack() carries only the
 arguments that contain tokens.
 
+As soon as a slice of ``FRAGMENT_SIZE`` keys is complete, its fragment is handed
+to Node.js (``Token.as_any``) and the keys keep their arguments as compact text.
+The element's callbacks then return a reference to that fragment, which Node.js
+resolves without the data crossing the jsii boundary again. Handing the data
+over while the stack is built, rather than all of it during synthesis, keeps
+the peak memory of the Node.js process as low as with generated bindings. A
+later change to any key of the slice (a setter, ``add_override`` on an argument,
+a rename or a move) drops the handed-over fragment, and synthesis builds that
+slice's fragment from Python again.
+
 The synthesizer's construct id is ``"0"`` on purpose: JavaScript lists the
 integer-like keys of an object first, so ``node.children`` puts it before every
 other child of the stack, whatever the order of creation. CDKTF visits the
@@ -27,7 +37,9 @@ implements ``_synthesize_hcl_attributes`` itself (see ``_resource.py``).
 
 from __future__ import annotations
 
+import json
 import weakref
+import zlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -35,8 +47,9 @@ import constructs
 import jsii
 
 from ._framework import cdk
+from ._jsii_calls import hand_over
 from ._logical_ids import make_unique_id
-from .tokens import contains_token
+from .tokens import contains_token, may_hold_tokens
 
 if TYPE_CHECKING:
     from ._resource import ValidatedResource
@@ -92,6 +105,8 @@ def _arguments_fragment(resources: list[ValidatedResource], final_pass: bool) ->
             continue
         arguments = resource._synthesized_arguments()
         if not final_pass:
+            if not resource._may_hold_tokens():
+                continue
             arguments = {
                 name: value
                 for name, value in arguments.items()
@@ -102,6 +117,30 @@ def _arguments_fragment(resources: list[ValidatedResource], final_pass: bool) ->
         by_name = blocks.setdefault(resource.TF_RESOURCE_TYPE, {})
         by_name[resource._logical_name()] = arguments
     return {"resource": blocks} if blocks else {}
+
+
+def _fragment_json(resources: list[ValidatedResource]) -> str | None:
+    """Return the final fragment of ``resources`` as JSON text.
+
+    The same value as ``_arguments_fragment(resources, True)``, spliced from the
+    text each key holds. None when a key's arguments hold jsii objects.
+    """
+    entries: dict[str, list[str]] = {}
+    for resource in resources:
+        if resource._moved:
+            continue
+        arguments = resource._arguments_json()
+        if arguments is None:
+            return None
+        name = json.dumps(resource._logical_name())
+        entries.setdefault(resource.TF_RESOURCE_TYPE, []).append(f"{name}:{arguments}")
+    if not entries:
+        return "{}"
+    blocks = ",".join(
+        f"{json.dumps(resource_type)}:{{{','.join(by_name)}}}"
+        for resource_type, by_name in entries.items()
+    )
+    return f'{{"resource":{{{blocks}}}}}'
 
 
 class _FragmentElement(cdk.TerraformElement):
@@ -132,10 +171,13 @@ class _FragmentElement(cdk.TerraformElement):
     def to_terraform(self) -> Any:
         final_pass = self._final_pass_next
         self._final_pass_next = False
-        end = self._start + FRAGMENT_SIZE
-        return _arguments_fragment(
-            self._synthesizer.resources[self._start : end], final_pass
-        )
+        in_node = self._synthesizer.in_node.get(self._start)
+        if in_node is None:
+            end = self._start + FRAGMENT_SIZE
+            resources = self._synthesizer.resources[self._start : end]
+            return _arguments_fragment(resources, final_pass)
+        fragment, tokens_possible = in_node
+        return fragment if final_pass or tokens_possible else {}
 
 
 class KeySynthesizer(_FragmentElement):
@@ -151,6 +193,11 @@ class KeySynthesizer(_FragmentElement):
         super().__init__(stack, SYNTHESIZER_ID, self, 0)
         self.stack = stack
         self.resources: list[ValidatedResource] = []
+        self.in_node: dict[int, tuple[Any, bool]] = {}
+        """Fragments handed to Node.js, by the index of their slice's first key,
+        each with whether it may hold tokens."""
+        self._packed: dict[int, bytes] = {}
+        self._unpacked: tuple[int, list[str]] | None = None
         self._names_in_python = _uses_default_naming(stack)
         stack.node.add_validation(_StackValidation(self))
 
@@ -159,7 +206,56 @@ class KeySynthesizer(_FragmentElement):
         count = len(self.resources)
         if count and count % FRAGMENT_SIZE == 0:
             _FragmentElement(self, str(count // FRAGMENT_SIZE), self, count)
+        resource._synthesizer = self
+        resource._index = count
         self.resources.append(resource)
+        if (count + 1) % FRAGMENT_SIZE == 0:
+            self._hand_over(count + 1 - FRAGMENT_SIZE)
+
+    def _hand_over(self, start: int) -> None:
+        """Give Node.js the fragment of the complete slice that begins at ``start``.
+
+        Slices with a key whose Terraform name only CDKTF can tell stay in
+        Python: asking CDKTF for the name now could fix it too early.
+        """
+        resources = self.resources[start : start + FRAGMENT_SIZE]
+        if any(resource._name is None for resource in resources):
+            return
+        for resource in resources:
+            resource._compact()
+        fragment_json = _fragment_json(resources)
+        if fragment_json is None:
+            # A key holds jsii objects, which only the jsii runtime can pass on.
+            fragment = _arguments_fragment(resources, True)
+            self.in_node[start] = (cdk.Token.as_any(fragment), True)
+            return
+        self.in_node[start] = (hand_over(fragment_json), may_hold_tokens(fragment_json))
+        self._pack(start, resources)
+
+    def _pack(self, start: int, resources: list[ValidatedResource]) -> None:
+        """Keep the texts of a handed-over slice compressed together.
+
+        The keys' JSON texts repeat the same names and values; compressed
+        together they take about a twentieth of the memory. ``packed_text``
+        reads them back, for a getter, a check or a changed key.
+        """
+        texts = [resource._argument_text() for resource in resources]
+        self._packed[start] = zlib.compress("\n".join(texts).encode("utf-8"), 1)
+        for resource in resources:
+            resource._stored = None
+
+    def packed_text(self, index: int) -> str:
+        """Return the JSON text of the arguments of the key at ``index``."""
+        start = index - index % FRAGMENT_SIZE
+        unpacked = self._unpacked
+        if unpacked is None or unpacked[0] != start:
+            text = zlib.decompress(self._packed[start]).decode("utf-8")
+            unpacked = self._unpacked = (start, text.split("\n"))
+        return unpacked[1][index - start]
+
+    def changed(self, resource: ValidatedResource) -> None:
+        """Note that ``resource`` changed, so its slice is synthesized from Python."""
+        self.in_node.pop(resource._index - resource._index % FRAGMENT_SIZE, None)
 
     def logical_name(self, scope: constructs.Construct, id: str) -> str | None:
         """Return the logical ID CDKTF will give a new child ``id`` of ``scope``.

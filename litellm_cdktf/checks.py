@@ -32,7 +32,7 @@ def check_unique_key_aliases(synthesizer: KeySynthesizer) -> list[str]:
     seen: dict[tuple[int, str], Any] = {}
     errors: list[str] = []
     for key in synthesizer.resources:
-        alias = key._arguments.get("key_alias")
+        alias = key._argument_input("key_alias")
         if alias is None or is_token(alias):
             continue
         provider = key._provider if key._provider is not None else default
@@ -56,14 +56,14 @@ def check_alias_not_repeated_by_count(synthesizer: KeySynthesizer) -> list[str]:
     """
     errors: list[str] = []
     for key in synthesizer.resources:
-        alias = key._arguments.get("key_alias")
-        if alias is None or is_token(alias):
-            continue
         count = key._count
         repeated = key._for_each is not None or (
             isinstance(count, (int, float)) and not is_token(count) and count > 1
         )
-        if repeated:
+        if not repeated:
+            continue
+        alias = key._argument_input("key_alias")
+        if alias is not None and not is_token(alias):
             how = "for_each" if key._for_each is not None else f"count = {count:g}"
             errors.append(
                 f"LitellmKey {key.node.path!r} sets key_alias {alias!r} and {how}, "

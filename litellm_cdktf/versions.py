@@ -414,8 +414,9 @@ def key_warnings(key: ValidatedResource, source: str, constraint: str) -> list[s
     if not admitted:
         return []
     warnings = []
-    for name in sorted(set(key._arguments) | key.attributes_read):
-        argument = name in key._arguments
+    arguments = key._argument_values()
+    for name in sorted(set(arguments) | key.attributes_read):
+        argument = name in arguments
         lacking = [
             (release, bounds)
             for release, bounds in admitted
