@@ -119,10 +119,31 @@ def run_generated(keys: int, outdir: Path, bindings: Path | None) -> Phases:
     return imported - start, built - imported, synthesized - built
 
 
+def run_cdktf_only(keys: int, outdir: Path, bindings: Path | None) -> Phases:
+    """Synthesize an empty stack: what any CDKTF app costs before its resources.
+
+    Ignores ``keys``. The runner measures it at one key only, as the least a
+    library built on CDKTF can cost there.
+    """
+    start = time.perf_counter()
+    from cdktf import App, TerraformStack
+
+    imported = time.perf_counter()
+
+    app = App(outdir=str(outdir))
+    TerraformStack(app, workload.STACK_NAME)
+    built = time.perf_counter()
+
+    app.synth()
+    synthesized = time.perf_counter()
+    return imported - start, built - imported, synthesized - built
+
+
 VARIANTS: dict[str, Callable[[int, Path, Path | None], Phases]] = {
     "generated": run_generated,
     "floor": run_floor,
     "litellm-cdktf": run_litellm_cdktf,
+    "cdktf-only": run_cdktf_only,
 }
 
 

@@ -13,7 +13,14 @@ from benchmarks import workload
 from benchmarks.measure import RunResult, run_child, run_import_overhead
 
 VARIANT_ORDER = ("generated", "floor", "litellm-cdktf")
+CDKTF_ONLY = "cdktf-only"
+"""Reference run at one key: an app that imports cdktf and synthesizes an empty
+stack. It writes no keys, so it takes no part in the equivalence checks."""
 EQUIVALENCE_KEYS = 100
+ONE_KEY_ROUNDS = 5
+"""Runs per variant at one key in each repeat. Those runs take under a second,
+and a difference of 50 ms between the variants is within the noise of a single
+run, so the cold-start cell gets more samples at little cost."""
 """Stack size at which the variants' ``litellm_key`` resources are compared."""
 
 
@@ -131,23 +138,34 @@ def run_benchmark(
 
     Each repeat visits every size, and at each size runs every variant once,
     starting with a different variant each time, so that slow phases of a noisy
-    machine spread over all variants.
+    machine spread over all variants. At one key, ``cdktf-only`` joins the
+    variants and the round is run ``ONE_KEY_ROUNDS`` times.
     """
-    results = BenchmarkResults(sizes=sizes, repeats=repeats, variants=variants)
+    with_reference = 1 in sizes
+    results = BenchmarkResults(
+        sizes=sizes,
+        repeats=repeats,
+        variants=variants + [CDKTF_ONLY] if with_reference else list(variants),
+    )
     # The check before timing covers one small size only, so the first repeat
     # also compares the variants at every size.
     reference: dict[int, tuple[str, dict[str, Any]]] = {}
     step = 0
     for repeat in range(repeats):
         for keys in sizes:
-            shift = step % len(variants)
-            step += 1
-            for variant in variants[shift:] + variants[:shift]:
+            cell = variants + [CDKTF_ONLY] if keys == 1 else variants
+            order: list[str] = []
+            for _ in range(ONE_KEY_ROUNDS if keys == 1 else 1):
+                shift = step % len(cell)
+                step += 1
+                order += cell[shift:] + cell[:shift]
+            for variant in order:
                 run = run_child(variant, keys, workdir, bindings)
-                resources = synthesized_keys(run.outdir)
+                if variant != CDKTF_ONLY:
+                    resources = synthesized_keys(run.outdir)
+                    _compare(variant, keys, resources, reference)
+                    del resources
                 shutil.rmtree(run.outdir.parent, ignore_errors=True)
-                _compare(variant, keys, resources, reference)
-                del resources
                 results.runs.append(run)
                 _progress(
                     f"repeat {repeat + 1}/{repeats}  {variant:>13}  {keys:>5} keys  "

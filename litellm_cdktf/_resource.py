@@ -22,7 +22,7 @@ from .errors import ArgumentTypeError, InvalidArgumentError
 from .hcl import hcl_attribute
 from .kinds import ValueProblem
 from .schema import ObjectSchema
-from .tokens import is_token, may_hold_tokens
+from .tokens import is_token, may_contain_tokens
 
 if TYPE_CHECKING:
     from ._synthesis import KeySynthesizer
@@ -299,8 +299,9 @@ class ValidatedResource(cdk.TerraformResource):
         """Keep the arguments as compact JSON text, if they are plain data.
 
         The text takes about a third of the memory of the dict with its lists
-        and maps, which matters for stacks of thousands of keys. Arguments that
-        hold jsii objects (an ``IResolvable``) stay a dict.
+        and maps (tracemalloc, for the benchmark's keys), which matters for
+        stacks of thousands of keys. Arguments that contain jsii objects (an
+        ``IResolvable``) stay a dict.
         """
         stored = self._stored
         if isinstance(stored, dict):
@@ -314,7 +315,7 @@ class ValidatedResource(cdk.TerraformResource):
     def _arguments_json(self) -> str | None:
         """Return the synthesized arguments as compact JSON text.
 
-        None when they hold jsii objects, which JSON cannot carry.
+        None when they contain jsii objects, which JSON cannot carry.
         """
         stored = self._stored
         if not isinstance(stored, dict) and not self._removed_paths:
@@ -326,11 +327,11 @@ class ValidatedResource(cdk.TerraformResource):
         except (TypeError, ValueError):
             return None
 
-    def _may_hold_tokens(self) -> bool:
+    def _may_contain_tokens(self) -> bool:
         """Return False when the arguments surely contain no token."""
         if isinstance(self._stored, dict):
             return True
-        return may_hold_tokens(self._argument_text())
+        return may_contain_tokens(self._argument_text())
 
     def _synthesized_arguments(self) -> dict[str, Any]:
         """Return the arguments less the paths that overrides set to None."""

@@ -49,7 +49,7 @@ import jsii
 from ._framework import cdk
 from ._jsii_calls import hand_over
 from ._logical_ids import make_unique_id
-from .tokens import contains_token, may_hold_tokens
+from .tokens import contains_token, may_contain_tokens
 
 if TYPE_CHECKING:
     from ._resource import ValidatedResource
@@ -82,12 +82,15 @@ def register_stack_check(check: StackCheck) -> StackCheck:
     return check
 
 
-FRAGMENT_SIZE = 500
-"""Keys per fragment element, which bounds the data that one jsii callback carries.
+FRAGMENT_SIZE = 250
+"""Keys per slice: per fragment element, and per value handed to Node.js.
 
-One fragment for all keys of a large stack made its serialization the peak of
-memory in both processes: about 20 MiB more in Python alone at 5,000 keys
-(measured with ``python -m benchmarks``).
+Measured at 5,000 keys (BENCHMARKS.md): one fragment for all keys made its
+serialization the peak of memory in both processes. Slices of 500 or 1,000
+keys handed over during the build left the Node.js process at about 150 MiB
+in most runs but near 280 MiB in two runs of ten, when V8 let garbage pile up
+at the end of synthesis; slices of 200 and 250 stayed between 156 and
+164 MiB in all 28 runs.
 """
 
 
@@ -105,7 +108,7 @@ def _arguments_fragment(resources: list[ValidatedResource], final_pass: bool) ->
             continue
         arguments = resource._synthesized_arguments()
         if not final_pass:
-            if not resource._may_hold_tokens():
+            if not resource._may_contain_tokens():
                 continue
             arguments = {
                 name: value
@@ -123,7 +126,7 @@ def _fragment_json(resources: list[ValidatedResource]) -> str | None:
     """Return the final fragment of ``resources`` as JSON text.
 
     The same value as ``_arguments_fragment(resources, True)``, spliced from the
-    text each key holds. None when a key's arguments hold jsii objects.
+    text of each key. None when a key's arguments contain jsii objects.
     """
     entries: dict[str, list[str]] = {}
     for resource in resources:
@@ -194,8 +197,8 @@ class KeySynthesizer(_FragmentElement):
         self.stack = stack
         self.resources: list[ValidatedResource] = []
         self.in_node: dict[int, tuple[Any, bool]] = {}
-        """Fragments handed to Node.js, by the index of their slice's first key,
-        each with whether it may hold tokens."""
+        """Fragments handed to Node.js, by the index of their slice's first key.
+        The flag is False when the fragment surely contains no token."""
         self._packed: dict[int, bytes] = {}
         self._unpacked: tuple[int, list[str]] | None = None
         self._names_in_python = _uses_default_naming(stack)
@@ -216,7 +219,7 @@ class KeySynthesizer(_FragmentElement):
         """Give Node.js the fragment of the complete slice that begins at ``start``.
 
         Slices with a key whose Terraform name only CDKTF can tell stay in
-        Python: asking CDKTF for the name now could fix it too early.
+        Python, because asking CDKTF for the name now could fix it too early.
         """
         resources = self.resources[start : start + FRAGMENT_SIZE]
         if any(resource._name is None for resource in resources):
@@ -225,19 +228,22 @@ class KeySynthesizer(_FragmentElement):
             resource._compact()
         fragment_json = _fragment_json(resources)
         if fragment_json is None:
-            # A key holds jsii objects, which only the jsii runtime can pass on.
+            # A key's arguments contain jsii objects, which only the jsii
+            # runtime can pass on.
             fragment = _arguments_fragment(resources, True)
             self.in_node[start] = (cdk.Token.as_any(fragment), True)
             return
-        self.in_node[start] = (hand_over(fragment_json), may_hold_tokens(fragment_json))
+        tokens_possible = may_contain_tokens(fragment_json)
+        self.in_node[start] = (hand_over(fragment_json), tokens_possible)
         self._pack(start, resources)
 
     def _pack(self, start: int, resources: list[ValidatedResource]) -> None:
         """Keep the texts of a handed-over slice compressed together.
 
-        The keys' JSON texts repeat the same names and values; compressed
-        together they take about a twentieth of the memory. ``packed_text``
-        reads them back, for a getter, a check or a changed key.
+        The keys' JSON texts repeat the same names and values, so compressed
+        together they take about a twentieth of the memory (for the
+        benchmark's keys). ``packed_text`` reads them back for a getter, a
+        check or a changed key.
         """
         texts = [resource._argument_text() for resource in resources]
         self._packed[start] = zlib.compress("\n".join(texts).encode("utf-8"), 1)
@@ -254,7 +260,11 @@ class KeySynthesizer(_FragmentElement):
         return unpacked[1][index - start]
 
     def changed(self, resource: ValidatedResource) -> None:
-        """Note that ``resource`` changed, so its slice is synthesized from Python."""
+        """Record that ``resource`` changed, so its slice is synthesized from Python.
+
+        NOTE: the dropped value stays in Node.js until the process ends, as
+        every object that jsii hands out does.
+        """
         self.in_node.pop(resource._index - resource._index % FRAGMENT_SIZE, None)
 
     def logical_name(self, scope: constructs.Construct, id: str) -> str | None:

@@ -24,7 +24,7 @@ import re
 import struct
 from typing import Any
 
-__all__ = ["contains_token", "is_token", "may_hold_tokens"]
+__all__ = ["contains_token", "is_token", "may_contain_tokens"]
 
 _STRING_TOKEN = re.compile(r"\$\{TfToken\[[a-zA-Z0-9:._-]+\]\}")
 _LIST_TOKEN = re.compile(r"#\{TfToken\[[a-zA-Z0-9:._-]+\]\}")
@@ -89,11 +89,12 @@ def contains_token(value: Any) -> bool:
     return False
 
 
-def may_hold_tokens(json_text: str) -> bool:
-    """Return False when the value that ``json_text`` encodes surely holds no token.
+def may_contain_tokens(json_text: str) -> bool:
+    """Return False when the value that ``json_text`` encodes contains no token.
 
-    Text without ``TfToken[`` (string, list and map tokens) and without an
-    exponent (number tokens print as about ``-1.9e+298``) holds none, which
-    spares decoding it. True means only that it may.
+    Text without ``TfToken[`` (string, list and map tokens) and without ``e+``
+    contains none, because number tokens are doubles of magnitude above 1e288,
+    which ``json.dumps`` prints with an exponent. That spares decoding it. True
+    means only that it may.
     """
     return "TfToken[" in json_text or "e+" in json_text

@@ -79,9 +79,9 @@ def _seven_keys(stack: Any) -> list[LitellmKey]:
 def test_handed_over_slices_write_the_same_json(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    handed_over, kept = _synth_both(_seven_keys, monkeypatch)
+    handed_over, in_python = _synth_both(_seven_keys, monkeypatch)
 
-    assert handed_over == kept
+    assert handed_over == in_python
     keys = _keys(handed_over)
     assert sorted(keys) == [f"k{index}" for index in range(7)]
     assert keys["k3"] == {
@@ -125,9 +125,9 @@ def test_changes_after_hand_over(monkeypatch: pytest.MonkeyPatch) -> None:
         keys[4].override_logical_id("renamed")
         keys[5].move_to_id("litellm_key.k6")
 
-    handed_over, kept = _synth_both(build, monkeypatch)
+    handed_over, in_python = _synth_both(build, monkeypatch)
 
-    assert handed_over == kept
+    assert handed_over == in_python
     keys = _keys(handed_over)
     assert keys["k0"]["max_budget"] == 99
     assert "metadata" not in keys["k1"]
@@ -149,9 +149,9 @@ def test_tokens_in_handed_over_slices(monkeypatch: pytest.MonkeyPatch) -> None:
         LitellmKey(stack, "fourth", metadata={"parent": first.id})
         LitellmKey(stack, "fifth", team_id=cdk.Fn.lower(team.string_value))
 
-    handed_over, kept = _synth_both(build, monkeypatch)
+    handed_over, in_python = _synth_both(build, monkeypatch)
 
-    assert handed_over == kept
+    assert handed_over == in_python
     keys = _keys(handed_over)
     assert keys["second"] == {"team_id": "${var.team}"}
     assert keys["third"] == {"max_budget": "${var.budget}"}
@@ -167,9 +167,9 @@ def test_argument_holding_jsii_object(monkeypatch: pytest.MonkeyPatch) -> None:
         LitellmKey(stack, "b", max_budget=2)
         LitellmKey(stack, "c", max_budget=3)
 
-    handed_over, kept = _synth_both(build, monkeypatch)
+    handed_over, in_python = _synth_both(build, monkeypatch)
 
-    assert handed_over == kept
+    assert handed_over == in_python
     assert _keys(handed_over) == {
         "a": {"metadata": {"team": "core"}},
         "b": {"max_budget": 2},
@@ -180,7 +180,7 @@ def test_argument_holding_jsii_object(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_cross_stack_reference_from_handed_over_key(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """The prepare pass still sees tokens that CDKTF turns into remote state."""
+    """The prepare pass still finds tokens that CDKTF turns into remote state."""
     results = []
     for size in (HANDED_OVER, KEPT_IN_PYTHON):
         monkeypatch.setattr(_synthesis, "FRAGMENT_SIZE", size)
@@ -234,9 +234,9 @@ def test_handed_over_slices_in_hcl(monkeypatch: pytest.MonkeyPatch) -> None:
         keys = _seven_keys(stack)
         keys[2].add_override("metadata.note", None)
 
-    handed_over, kept = _synth_both(build, monkeypatch, hcl=True)
+    handed_over, in_python = _synth_both(build, monkeypatch, hcl=True)
 
-    assert handed_over == kept
+    assert handed_over == in_python
     assert 'key_alias = "svc-6"' in handed_over
     assert handed_over.count('resource "litellm_key"') == 7
 
