@@ -178,7 +178,14 @@ class _FragmentElement(cdk.TerraformElement):
         if in_node is None:
             end = self._start + FRAGMENT_SIZE
             resources = self._synthesizer.resources[self._start : end]
-            return _arguments_fragment(resources, final_pass)
+            if not final_pass:
+                return _arguments_fragment(resources, final_pass)
+            # As plain JSON the slice crosses once, without the jsii runtime's
+            # copies in Python and its $jsii.map wrappers in Node.js.
+            fragment_json = _fragment_json(resources)
+            if fragment_json is None:
+                return _arguments_fragment(resources, final_pass)
+            return hand_over(fragment_json)
         fragment, tokens_possible = in_node
         return fragment if final_pass or tokens_possible else {}
 

@@ -1,10 +1,10 @@
 """Keys handed to Node.js in slices while the stack is built (``_synthesis``).
 
 Each test builds the same app twice: with slices of two keys, so that every
-complete slice is handed over and packed, and with slices larger than the
-stack, so that synthesis takes every argument from Python through callbacks.
-Both must give the same Terraform JSON (or HCL), and that output must hold the
-values the test set.
+complete slice is handed over and packed while the stack is built, and with
+slices larger than the stack, so that every argument stays in Python until
+synthesis asks for it. Both must give the same Terraform JSON (or HCL), and
+that output must contain the values the test set.
 """
 
 from __future__ import annotations
