@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from constructs import Construct
 
-from litellm_cdktf import LitellmKey, LitellmProvider, _synthesis
+from litellm_cdktf import LitellmKey, LitellmProvider, _jsii_calls, _synthesis
 from litellm_cdktf._framework import cdk
 
 HANDED_OVER = 2
@@ -257,3 +257,13 @@ def test_duplicate_alias_among_handed_over_keys(
 
     assert "'test/first' and 'test/third' both set key_alias 'ci'" in errors
     assert "other" not in errors
+
+
+def test_public_jsii_path_gives_same_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the jsii internals that hand_over uses, Token.as_any does the job."""
+    handed_over, _ = _synth_both(_seven_keys, monkeypatch)
+
+    monkeypatch.setattr(_jsii_calls, "_node_process", lambda: None)
+    through_public_call, _ = _synth_both(_seven_keys, monkeypatch)
+
+    assert through_public_call == handed_over
