@@ -14,7 +14,12 @@ from pathlib import Path
 import psutil
 
 from benchmarks.measure import RunResult
-from benchmarks.runner import CDKTF_ONLY, ONE_KEY_ROUNDS, BenchmarkResults
+from benchmarks.runner import (
+    CDKTF_ONLY,
+    SHORT_RUN_MAX_KEYS,
+    SHORT_RUN_ROUNDS,
+    BenchmarkResults,
+)
 
 RESULTS_START = "<!-- results: start (written by python -m benchmarks) -->"
 RESULTS_END = "<!-- results: end -->"
@@ -221,8 +226,9 @@ def results_section(results: BenchmarkResults, command: str) -> str:
         f"- Date: {now}",
         f"- Command: `{command}`",
         *machine_lines(),
-        f"- Repeats per cell: {results.repeats} ({results.repeats * ONE_KEY_ROUNDS} "
-        "at one key); sizes: " + ", ".join(f"{keys:,}" for keys in results.sizes),
+        f"- Repeats per cell: {results.repeats} "
+        f"({results.repeats * SHORT_RUN_ROUNDS} up to {SHORT_RUN_MAX_KEYS:,} keys); "
+        "sizes: " + ", ".join(f"{keys:,}" for keys in results.sizes),
         f"- Equivalence check at {results.equivalence_keys} keys passed for: "
         + ", ".join(results.equivalent_variants),
     ]

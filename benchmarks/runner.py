@@ -17,10 +17,12 @@ CDKTF_ONLY = "cdktf-only"
 """Reference run at one key: an app that imports cdktf and synthesizes an empty
 stack. It writes no keys, so it takes no part in the equivalence checks."""
 EQUIVALENCE_KEYS = 100
-ONE_KEY_ROUNDS = 5
-"""Runs per variant at one key in each repeat. Those runs take under a second,
-and a difference of 50 ms between the variants is within the noise of a single
-run, so the cold-start cell gets more samples at little cost."""
+SHORT_RUN_MAX_KEYS = 100
+"""Largest stack size whose runs take about a second or less."""
+SHORT_RUN_ROUNDS = 5
+"""Runs per variant in each repeat at sizes up to ``SHORT_RUN_MAX_KEYS``. There,
+a difference of 50 ms between the variants is within the noise of a single
+run, so those cells get more samples at little cost."""
 """Stack size at which the variants' ``litellm_key`` resources are compared."""
 
 
@@ -139,7 +141,8 @@ def run_benchmark(
     Each repeat visits every size, and at each size runs every variant once,
     starting with a different variant each time, so that slow phases of a noisy
     machine spread over all variants. At one key, ``cdktf-only`` joins the
-    variants and the round is run ``ONE_KEY_ROUNDS`` times.
+    variants. At sizes up to ``SHORT_RUN_MAX_KEYS`` the round is run
+    ``SHORT_RUN_ROUNDS`` times.
     """
     with_reference = 1 in sizes
     results = BenchmarkResults(
@@ -155,7 +158,7 @@ def run_benchmark(
         for keys in sizes:
             cell = variants + [CDKTF_ONLY] if keys == 1 else variants
             order: list[str] = []
-            for _ in range(ONE_KEY_ROUNDS if keys == 1 else 1):
+            for _ in range(SHORT_RUN_ROUNDS if keys <= SHORT_RUN_MAX_KEYS else 1):
                 shift = step % len(cell)
                 step += 1
                 order += cell[shift:] + cell[:shift]

@@ -9,20 +9,21 @@ Instead, each ``LitellmKey`` is a plain CDKTF ``TerraformResource`` on the
 Node.js side, whose fragment carries the meta-arguments (``provider``,
 ``depends_on``, ``lifecycle``, ...), overrides and the ``//`` metadata. One
 ``KeySynthesizer`` element per stack, with one child element per further
-``FRAGMENT_SIZE`` keys, returns the arguments of the keys in one callback per
-element, and CDKTF's deep merge joins both halves under
+``FRAGMENT_SIZE`` keys, provides the arguments of those keys in one callback
+per element, and CDKTF's deep merge joins both halves under
 ``resource.litellm_key.<name>``. The callback of prepareStack() carries only the
 arguments that contain tokens.
 
 As soon as a slice of ``FRAGMENT_SIZE`` keys is complete, its fragment is handed
-to Node.js (``Token.as_any``) and the keys keep their arguments as compact text.
-The element's callbacks then return a reference to that fragment, which Node.js
-resolves without the data crossing the jsii boundary again. Handing the data
-over while the stack is built, rather than all of it during synthesis, keeps
-the peak memory of the Node.js process as low as with generated bindings. A
-later change to any key of the slice (a setter, ``add_override`` on an argument,
-a rename or a move) drops the handed-over fragment, and synthesis builds that
-slice's fragment from Python again.
+to Node.js as one ``Token.as_any`` value (``_jsii_calls.hand_over``) and the
+keys keep their arguments as compact text. The element's callbacks then return
+a reference to that value, which Node.js resolves without the data crossing
+the jsii boundary again. Handing the data over while the stack is built, rather
+than all of it during synthesis, keeps the peak memory of both processes lower
+(BENCHMARKS.md has the figures). A later change to any key of the slice (a
+setter, ``add_override`` on an argument, a rename or a move) drops the
+handed-over value, and the final callback hands that slice over again from
+Python, as it does for the last, incomplete slice.
 
 The synthesizer's construct id is ``"0"`` on purpose: JavaScript lists the
 integer-like keys of an object first, so ``node.children`` puts it before every
