@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT_S = 600
 """Seconds allowed for the small mode, which took about 40 s on a shared 2-core
-machine, most of it in ``cdktf get``."""
+machine, 10 s of it in ``cdktf get``."""
 
 # The benchmark runs its variants on CDKTF whatever the framework of the pytest
 # run, so scripts/test.sh deselects it (marker "benchmark") in the CDK Terrain pass.

@@ -3,7 +3,7 @@
 Each test builds the same app twice: with slices of two keys, so that every
 complete slice is handed over and packed while the stack is built, and with
 slices larger than the stack, so that every argument stays in Python until
-synthesis asks for it. Both must give the same Terraform JSON (or HCL), and
+synthesis requests it. Both must give the same Terraform JSON (or HCL), and
 that output must contain the values the test set.
 """
 
