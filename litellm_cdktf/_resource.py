@@ -39,6 +39,14 @@ def _construct_path(scope: Any, id: str) -> str:
     return f"{parent}/{id}" if parent else id
 
 
+def _compact_json(value: Any) -> str | None:
+    """Return ``value`` as JSON without spaces, or None if it contains jsii objects."""
+    try:
+        return json.dumps(value, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+
+
 def _struct_for(name: str, value: Mapping[str, Any]) -> Any:
     """Build the jsii struct for one meta-argument given as a dict."""
     fields = dict(value)
@@ -212,7 +220,6 @@ class ValidatedResource(cdk.TerraformResource):
         provider = meta.get("provider")
         if provider is not None:
             self._provider = provider
-        if provider is not None:
             check_same_framework(
                 provider, f"The provider of {construct} {self._path()!r}"
             )
@@ -283,17 +290,17 @@ class ValidatedResource(cdk.TerraformResource):
         stored = self._stored
         if isinstance(stored, dict):
             return stored
-        decoded: dict[str, Any] = json.loads(
-            self._argument_text() if stored is None else stored
-        )
+        decoded: dict[str, Any] = json.loads(self._argument_text())
         return decoded
 
     def _argument_text(self) -> str:
-        """Return the compact JSON text of the arguments, packed or not."""
+        """Return the compact JSON text of arguments kept as text, packed or not."""
         stored = self._stored
         if stored is None:
             return self._synthesizer.packed_text(self._index)
-        return stored if isinstance(stored, str) else json.dumps(stored)
+        if isinstance(stored, str):
+            return stored
+        raise TypeError("the arguments of this resource are kept as a dict")
 
     def _compact(self) -> None:
         """Keep the arguments as compact JSON text, if they are plain data.
@@ -303,29 +310,19 @@ class ValidatedResource(cdk.TerraformResource):
         stacks of thousands of keys. Arguments that contain jsii objects (an
         ``IResolvable``) stay a dict.
         """
-        stored = self._stored
-        if isinstance(stored, dict):
-            try:
-                self._stored = json.dumps(
-                    stored, separators=(",", ":"), allow_nan=False
-                )
-            except (TypeError, ValueError):
-                pass
+        if isinstance(self._stored, dict):
+            text = _compact_json(self._stored)
+            if text is not None:
+                self._stored = text
 
     def _arguments_json(self) -> str | None:
         """Return the synthesized arguments as compact JSON text.
 
         None when they contain jsii objects, which JSON cannot carry.
         """
-        stored = self._stored
-        if not isinstance(stored, dict) and not self._removed_paths:
+        if not isinstance(self._stored, dict) and not self._removed_paths:
             return self._argument_text()
-        try:
-            return json.dumps(
-                self._synthesized_arguments(), separators=(",", ":"), allow_nan=False
-            )
-        except (TypeError, ValueError):
-            return None
+        return _compact_json(self._synthesized_arguments())
 
     def _may_contain_tokens(self) -> bool:
         """Return False when the arguments surely contain no token."""

@@ -147,6 +147,11 @@ def _fragment_json(resources: list[ValidatedResource]) -> str | None:
     return f'{{"resource":{{{blocks}}}}}'
 
 
+def _slice_start(index: int) -> int:
+    """Return the index of the first key of the slice that contains key ``index``."""
+    return index - index % FRAGMENT_SIZE
+
+
 class _FragmentElement(cdk.TerraformElement):
     """Writes the arguments of one slice of a stack's keys.
 
@@ -180,12 +185,12 @@ class _FragmentElement(cdk.TerraformElement):
             end = self._start + FRAGMENT_SIZE
             resources = self._synthesizer.resources[self._start : end]
             if not final_pass:
-                return _arguments_fragment(resources, final_pass)
+                return _arguments_fragment(resources, False)
             # As plain JSON the slice crosses once, without the jsii runtime's
             # copies in Python and its $jsii.map wrappers in Node.js.
             fragment_json = _fragment_json(resources)
             if fragment_json is None:
-                return _arguments_fragment(resources, final_pass)
+                return _arguments_fragment(resources, True)
             return hand_over(fragment_json)
         fragment, tokens_possible = in_node
         return fragment if final_pass or tokens_possible else {}
@@ -226,8 +231,10 @@ class KeySynthesizer(_FragmentElement):
     def _hand_over(self, start: int) -> None:
         """Give Node.js the fragment of the complete slice that begins at ``start``.
 
-        Slices with a key whose Terraform name only CDKTF can tell stay in
-        Python, because asking CDKTF for the name now could fix it too early.
+        A slice stays in Python until synthesis when a key's Terraform name is
+        one only CDKTF can tell, because asking CDKTF now could fix the name
+        too early. It also stays when a key's arguments contain jsii objects,
+        which JSON cannot carry.
         """
         resources = self.resources[start : start + FRAGMENT_SIZE]
         if any(resource._name is None for resource in resources):
@@ -236,10 +243,6 @@ class KeySynthesizer(_FragmentElement):
             resource._compact()
         fragment_json = _fragment_json(resources)
         if fragment_json is None:
-            # A key's arguments contain jsii objects, which only the jsii
-            # runtime can pass on.
-            fragment = _arguments_fragment(resources, True)
-            self.in_node[start] = (cdk.Token.as_any(fragment), True)
             return
         tokens_possible = may_contain_tokens(fragment_json)
         self.in_node[start] = (hand_over(fragment_json), tokens_possible)
@@ -260,7 +263,7 @@ class KeySynthesizer(_FragmentElement):
 
     def packed_text(self, index: int) -> str:
         """Return the JSON text of the arguments of the key at ``index``."""
-        start = index - index % FRAGMENT_SIZE
+        start = _slice_start(index)
         unpacked = self._unpacked
         if unpacked is None or unpacked[0] != start:
             text = zlib.decompress(self._packed[start]).decode("utf-8")
@@ -273,7 +276,7 @@ class KeySynthesizer(_FragmentElement):
         NOTE: the dropped value stays in Node.js until the process ends, as
         every object that jsii hands out does.
         """
-        self.in_node.pop(resource._index - resource._index % FRAGMENT_SIZE, None)
+        self.in_node.pop(_slice_start(resource._index), None)
 
     def logical_name(self, scope: constructs.Construct, id: str) -> str | None:
         """Return the logical ID CDKTF will give a new child ``id`` of ``scope``.

@@ -1,10 +1,10 @@
 """Keys handed to Node.js in slices while the stack is built (``_synthesis``).
 
-Each test builds the same app twice: with slices of two keys, so that every
-complete slice is handed over and packed while the stack is built, and with
-slices larger than the stack, so that every argument stays in Python until
-synthesis requests it. Both must give the same Terraform JSON (or HCL), and
-that output must contain the values the test set.
+Each test builds the same app twice. With slices of two keys, every complete
+slice is handed over and packed while the stack is built. With slices larger
+than the stack, every argument stays in Python until synthesis requests it.
+Both must give the same Terraform JSON (or HCL), and that output must contain
+the values the test set.
 """
 
 from __future__ import annotations
@@ -160,12 +160,15 @@ def test_tokens_in_handed_over_slices(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_argument_holding_jsii_object(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A value only jsii can carry sends its slice through the jsii runtime."""
+    """A slice with a value that only jsii can carry stays in Python."""
 
     def build(stack: Any) -> None:
         LitellmKey(stack, "a", metadata=cdk.Token.as_any({"team": "core"}))
         LitellmKey(stack, "b", max_budget=2)
         LitellmKey(stack, "c", max_budget=3)
+        LitellmKey(stack, "d", max_budget=4)
+        in_node = _synthesis.synthesizer_for(stack).in_node
+        assert 0 not in in_node
 
     handed_over, in_python = _synth_both(build, monkeypatch)
 
@@ -174,6 +177,7 @@ def test_argument_holding_jsii_object(monkeypatch: pytest.MonkeyPatch) -> None:
         "a": {"metadata": {"team": "core"}},
         "b": {"max_budget": 2},
         "c": {"max_budget": 3},
+        "d": {"max_budget": 4},
     }
 
 
